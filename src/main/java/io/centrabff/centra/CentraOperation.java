@@ -1,0 +1,93 @@
+package io.centrabff.centra;
+
+import static io.centrabff.centra.OperationClass.CART;
+import static io.centrabff.centra.OperationClass.CATALOG;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * Every Centra Checkout API operation the service performs. The path templates are Centra's; each {@code {name}} is a
+ * dynamic segment that {@link CentraPath} encodes as exactly one segment. The enum name is the bounded
+ * {@code operation} tag of upstream metrics.
+ */
+public enum CentraOperation {
+    SELECTION(HttpMethod.GET, "/selection", CART, Kind.READ),
+    ADD_ITEM(HttpMethod.POST, "/items/{item}", CART, Kind.WRITE),
+    ADD_ITEM_QUANTITY(HttpMethod.POST, "/items/{item}/quantity/{quantity}", CART, Kind.WRITE),
+    UPDATE_ITEMS(HttpMethod.PUT, "/items", CART, Kind.WRITE),
+    INCREASE_LINE(HttpMethod.POST, "/lines/{line}", CART, Kind.WRITE),
+    INCREASE_LINE_BY(HttpMethod.POST, "/lines/{line}/quantity/{quantity}", CART, Kind.WRITE),
+    SET_LINE_QUANTITY(HttpMethod.PUT, "/lines/{line}/quantity/{quantity}", CART, Kind.WRITE),
+    DECREASE_LINE_BY(HttpMethod.DELETE, "/lines/{line}/quantity/{quantity}", CART, Kind.WRITE),
+    REMOVE_LINE(HttpMethod.DELETE, "/lines/{line}", CART, Kind.WRITE),
+    SET_COUNTRY(HttpMethod.PUT, "/countries/{country}", CART, Kind.WRITE),
+    SET_COUNTRY_STATE(HttpMethod.PUT, "/countries/{country}/states/{state}", CART, Kind.WRITE),
+    SET_LANGUAGE(HttpMethod.PUT, "/languages/{language}", CART, Kind.WRITE),
+    SET_PAYMENT_METHOD(HttpMethod.PUT, "/payment-methods/{paymentMethod}", CART, Kind.WRITE),
+    SET_SHIPPING_METHOD(HttpMethod.PUT, "/shipping-methods/{shippingMethod}", CART, Kind.WRITE),
+    ADD_VOUCHER(HttpMethod.POST, "/vouchers", CART, Kind.WRITE),
+    REMOVE_VOUCHER(HttpMethod.DELETE, "/vouchers/{voucher}", CART, Kind.WRITE),
+    PAYMENT_FIELDS(HttpMethod.PUT, "/payment-fields", CART, Kind.WRITE),
+    COUNTRIES(HttpMethod.GET, "/countries", CATALOG, Kind.READ),
+    LANGUAGES(HttpMethod.GET, "/languages", CATALOG, Kind.READ),
+    PAYMENT(HttpMethod.POST, "/payment", OperationClass.PAYMENT, Kind.WRITE),
+    PAYMENT_RESULT(HttpMethod.POST, "/payment-result", OperationClass.PAYMENT, Kind.WRITE),
+    RECEIPT(HttpMethod.GET, "/receipt", OperationClass.PAYMENT, Kind.READ),
+    ADDRESS_SEARCH(HttpMethod.POST, "/address-search", OperationClass.PAYMENT, Kind.READ),
+    PRODUCTS(HttpMethod.POST, "/products", CATALOG, Kind.READ),
+    PRODUCT(HttpMethod.GET, "/products/{product}", CATALOG, Kind.READ),
+    CATEGORIES(HttpMethod.GET, "/categories", CATALOG, Kind.READ),
+    URI(HttpMethod.POST, "/uri", CATALOG, Kind.READ),
+    // Server-side operations: they carry the shared secret and are never exposed to browsers.
+    ALL_COUNTRIES(HttpMethod.GET, "/countries/all", CATALOG, Kind.SERVER_READ),
+    MARKETS(HttpMethod.GET, "/markets", CATALOG, Kind.SERVER_READ),
+    PRICELISTS(HttpMethod.GET, "/pricelists", CATALOG, Kind.SERVER_READ),
+    SERVER_PRODUCTS(HttpMethod.POST, "/products", CATALOG, Kind.SERVER_READ);
+
+    private final HttpMethod method;
+    private final String template;
+    private final OperationClass operationClass;
+    private final Kind kind;
+    private final int variables;
+
+    CentraOperation(HttpMethod method, String template, OperationClass operationClass, Kind kind) {
+        this.method = method;
+        this.template = template;
+        this.operationClass = operationClass;
+        this.kind = kind;
+        this.variables = (int) template.chars().filter(c -> c == '{').count();
+    }
+
+    public HttpMethod method() {
+        return method;
+    }
+
+    /** Centra's path template, e.g. {@code /vouchers/{voucher}}. */
+    public String template() {
+        return template;
+    }
+
+    public OperationClass operationClass() {
+        return operationClass;
+    }
+
+    /** Whether the call carries the shared secret; such calls are made by the BFF itself, never for a browser. */
+    public boolean serverSide() {
+        return kind == Kind.SERVER_READ;
+    }
+
+    /** Whether the call only reads, so repeating it is safe (the retry predicate of later resilience rules). */
+    public boolean read() {
+        return kind != Kind.WRITE;
+    }
+
+    int variables() {
+        return variables;
+    }
+
+    private enum Kind {
+        READ,
+        WRITE,
+        SERVER_READ
+    }
+}

@@ -1,0 +1,45 @@
+package io.centrabff.centra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What Centra answered: its status and JSON body, kept as a tree because Centra's shapes vary between versions.
+ * Includes Centra's own errors (status 4xx with an {@code errors} object), which pass through to the storefront.
+ *
+ * @param status Centra's HTTP status
+ * @param body Centra's JSON object
+ * @param sentToken the token the call carried (null for a new or sessionless call)
+ */
+public record CentraResponse(int status, ObjectNode body, String sentToken) {
+
+    /** The token Centra returned, or null (sessionless calls return none). */
+    public String token() {
+        JsonNode token = body.get("token");
+        return token != null && token.isTextual() && !token.asText().isBlank() ? token.asText() : null;
+    }
+
+    /**
+     * Whether Centra answered with a token other than the one sent: a new session, or a rotation because the old
+     * token expired. Either way the storefront must switch to the new token in this very response.
+     */
+    public boolean tokenChanged() {
+        String token = token();
+        return token != null && !token.equals(sentToken);
+    }
+
+    /** Centra signals failure by an {@code errors} key; its absence means success. */
+    public boolean hasErrors() {
+        JsonNode errors = body.get("errors");
+        return errors != null && !errors.isNull() && !(errors.isContainerNode() && errors.isEmpty());
+    }
+
+    public boolean isSuccess() {
+        return status < 400 && !hasErrors();
+    }
+
+    @Override
+    public String toString() {
+        return "CentraResponse[" + status + (hasErrors() ? ", errors" : "") + "]";
+    }
+}

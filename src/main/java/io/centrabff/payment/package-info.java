@@ -1,0 +1,2 @@
+/** Payment: payment fields and widget events, payment, payment result, receipt, address search. */
+package io.centrabff.payment;

@@ -1,0 +1,127 @@
+package io.centrabff.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.centrabff.sandbox.SandboxSelection.PendingPayment;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Test controls and fake PSP pages under {@code /sandbox/}, deliberately outside the checkout path so a BFF that
+ * only forwards checkout-API paths can never reach them.
+ */
+final class AdminHandler implements HttpHandler {
+
+    private final SandboxState state;
+
+    AdminHandler(SandboxState state) {
+        this.state = state;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            route(exchange);
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getPath().replaceAll("/+$", "");
+            String method = exchange.getRequestMethod();
+            Map<String, String> query =
+                    SandboxHttp.query(exchange.getRequestURI().getRawQuery());
+            switch (path) {
+                case "/sandbox/rotate" -> expect(exchange, "POST", () -> {
+                    state.sessions.armRotation();
+                    return JsonNodeFactory.instance.objectNode().put("rotateNextResponse", true);
+                });
+                case "/sandbox/latency" -> expect(exchange, "POST", () -> {
+                    long ms = parseMillis(query.get("ms"));
+                    state.latency(Duration.ofMillis(ms));
+                    return JsonNodeFactory.instance.objectNode().put("latencyMs", ms);
+                });
+                case "/sandbox/requests" -> {
+                    if ("DELETE".equals(method)) {
+                        state.requests.clear();
+                        SandboxHttp.send(
+                                exchange,
+                                200,
+                                JsonNodeFactory.instance.objectNode().put("cleared", true),
+                                false);
+                    } else {
+                        expect(exchange, "GET", state.requests::toJson);
+                    }
+                }
+                case "/sandbox/reset" -> expect(exchange, "POST", () -> {
+                    state.reset();
+                    return JsonNodeFactory.instance.objectNode().put("reset", true);
+                });
+                case "/sandbox/psp/paypal" -> paypal(exchange, query);
+                default -> SandboxHttp.send(exchange, 404, error("path", "not found"), false);
+            }
+        } catch (IllegalArgumentException e) {
+            SandboxHttp.send(exchange, 400, error("query", e.getMessage()), false);
+        }
+    }
+
+    /**
+     * The PayPal-like approval page: sends the shopper back to the storefront's return page with PayPal's own
+     * parameter names (note {@code PayerID}'s casing), or to the failed page when {@code cancel=1}.
+     */
+    private void paypal(HttpExchange exchange, Map<String, String> query) throws IOException {
+        PendingPayment payment = state.pspPayments.get(query.getOrDefault("ref", ""));
+        if (payment == null) {
+            SandboxHttp.send(exchange, 404, error("ref", "unknown payment"), false);
+            return;
+        }
+        if ("1".equals(query.get("cancel"))) {
+            SandboxHttp.redirect(exchange, withQuery(payment.failedPage(), "paymentId=" + payment.paymentId()));
+            return;
+        }
+        // PayPal also appends its own "token" parameter; a BFF must forward all of them verbatim (§4).
+        SandboxHttp.redirect(
+                exchange,
+                withQuery(
+                        payment.returnPage(),
+                        "paymentId=" + payment.paymentId() + "&token=EC-SANDBOX&PayerID=" + payment.payerId()));
+    }
+
+    private static String withQuery(String page, String query) {
+        return page + (page.contains("?") ? "&" : "?") + query;
+    }
+
+    private interface Action {
+        JsonNode run();
+    }
+
+    private static void expect(HttpExchange exchange, String method, Action action) throws IOException {
+        if (!method.equals(exchange.getRequestMethod())) {
+            SandboxHttp.send(exchange, 405, error("method", "not allowed"), false);
+            return;
+        }
+        SandboxHttp.send(exchange, 200, action.run(), false);
+    }
+
+    private static long parseMillis(String value) {
+        try {
+            long ms = Long.parseLong(value == null ? "" : value);
+            if (ms < 0) {
+                throw new IllegalArgumentException("ms must be >= 0");
+            }
+            return ms;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("ms must be a number of milliseconds");
+        }
+    }
+
+    static ObjectNode error(String field, String reason) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putObject("errors").put(field, reason);
+        return body;
+    }
+}

@@ -1,0 +1,31 @@
+package io.centrabff.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** One checkout-API request as the endpoints see it: decoded path parameters, JSON body and its session. */
+record Call(List<String> params, JsonNode body, boolean authorized, SandboxSelection selection, SandboxState state) {
+
+    String param(int index) {
+        return params.get(index);
+    }
+
+    /** The body as an object; Centra treats a missing body like an empty one. */
+    ObjectNode object() {
+        return body instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
+    }
+
+    int quantityParam(int index) {
+        try {
+            return Integer.parseInt(param(index));
+        } catch (NumberFormatException e) {
+            throw SandboxError.badRequest("quantity", "not a number");
+        }
+    }
+
+    Call with(List<String> newParams) {
+        return new Call(newParams, body, authorized, selection, state);
+    }
+}

@@ -1,0 +1,79 @@
+package io.centrabff.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.centrabff.sandbox.CheckoutRoutes.Access;
+import java.util.Iterator;
+import java.util.Set;
+
+/** {@code PUT /payment-fields} (addresses, consents, forwarded widget events) and {@code POST /address-search}. */
+final class PaymentFieldsEndpoints {
+
+    private static final Set<String> ADDRESSES = Set.of("address", "shippingAddress");
+    private static final Set<String> FLAGS =
+            Set.of("termsAndConditions", "newsletter", "additionalNotes", "cartAbandonmentEmail", "consents");
+
+    private PaymentFieldsEndpoints() {}
+
+    static void register(CheckoutRoutes routes) {
+        routes.add("PUT", "payment-fields", Access.CART, PaymentFieldsEndpoints::paymentFields)
+                .add("POST", "address-search", Access.OPEN, PaymentFieldsEndpoints::addressSearch);
+    }
+
+    /**
+     * Known checkout fields are merged into the selection. Anything else is a {@code centra_checkout_callback} detail
+     * the storefront forwarded verbatim (W1): Centra would hand it to the widget's plugin; we keep it as
+     * {@code lastWidgetEvent} so tests can see exactly what arrived.
+     */
+    private static ObjectNode paymentFields(Call call) {
+        ObjectNode body = call.object();
+        boolean widgetEvent = false;
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            widgetEvent |= !ADDRESSES.contains(name) && !FLAGS.contains(name);
+        }
+        if (widgetEvent) {
+            call.selection().lastWidgetEvent = body.deepCopy();
+        }
+        merge(call.selection(), body);
+        return SelectionJson.response(call);
+    }
+
+    /** Merges the address objects and the simple checkout flags of a request body into the selection. */
+    static void merge(SandboxSelection selection, ObjectNode body) {
+        mergeAddress(selection.address, body.path("address"));
+        mergeAddress(selection.shippingAddress, body.path("shippingAddress"));
+        for (String flag : FLAGS) {
+            if (body.has(flag)) {
+                selection.fields.set(flag, body.get(flag));
+            }
+        }
+    }
+
+    private static void mergeAddress(ObjectNode target, JsonNode source) {
+        if (source instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                if (field.getValue().isValueNode()) {
+                    target.set(field.getKey(), field.getValue());
+                }
+            });
+        }
+    }
+
+    /** Klarna's Swedish test person; real Centra asks Klarna for the address behind the identity number. */
+    private static ObjectNode addressSearch(Call call) {
+        if (call.object().path("identityNumber").asText("").isBlank()) {
+            throw SandboxError.badRequest("identityNumber", "required");
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.putObject("address")
+                .put("firstName", "Testperson-se")
+                .put("lastName", "Approved")
+                .put("address1", "Stårgatan 1")
+                .put("zipCode", "12345")
+                .put("city", "Ankeborg")
+                .put("country", "SE");
+        return out;
+    }
+}

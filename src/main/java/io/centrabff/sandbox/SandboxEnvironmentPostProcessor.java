@@ -1,0 +1,63 @@
+package io.centrabff.sandbox;
+
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts the embedded Centra sandbox when no {@code centra.base-url} is configured, so the BFF runs with no Centra
+ * account. It must run before beans exist because {@code centra.base-url} and {@code centra.shared-secret} are bound
+ * from the environment; the running instance is handed to {@link SandboxConfiguration} through
+ * {@link SandboxRegistry}.
+ */
+class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    static final String PROPERTY_SOURCE = "centraSandbox";
+
+    private final Log log;
+
+    SandboxEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(SandboxEnvironmentPostProcessor.class);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (StringUtils.hasText(environment.getProperty("centra.base-url"))
+                || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
+            return;
+        }
+        SandboxProperties properties = Binder.get(environment).bindOrCreate("bff.sandbox", SandboxProperties.class);
+        if (!properties.enabled()) {
+            return;
+        }
+        CentraSandbox sandbox = CentraSandbox.start(new SandboxOptions(properties.port(), properties.latency(), null));
+        String id = UUID.randomUUID().toString();
+        SandboxRegistry.put(id, sandbox);
+        // If the context never comes up, no bean will stop the sandbox; do it here.
+        application.addListeners((ApplicationListener<ApplicationFailedEvent>) event -> sandbox.stop());
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        PROPERTY_SOURCE,
+                        Map.of(
+                                "centra.base-url",
+                                sandbox.baseUrl().toString(),
+                                "centra.shared-secret",
+                                sandbox.sharedSecret(),
+                                "bff.sandbox.active",
+                                "true",
+                                "bff.sandbox.instance-id",
+                                id)));
+        log.warn("No centra.base-url is configured: centra-bff runs against the embedded Centra sandbox at "
+                + sandbox.baseUrl() + ", NOT a real Centra (set centra.base-url or bff.sandbox.enabled=false).");
+    }
+}

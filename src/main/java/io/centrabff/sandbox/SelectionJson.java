@@ -1,0 +1,148 @@
+package io.centrabff.sandbox;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.centrabff.sandbox.Catalog.Product;
+import io.centrabff.sandbox.Catalog.Voucher;
+import io.centrabff.sandbox.SandboxSelection.Line;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Renders Centra's selection response (§5); every mutating cart call answers with it. */
+final class SelectionJson {
+
+    static final List<String> ADDRESS_FIELDS = List.of(
+            "firstName",
+            "lastName",
+            "email",
+            "phoneNumber",
+            "company",
+            "address1",
+            "address2",
+            "zipCode",
+            "city",
+            "state",
+            "country",
+            "identityNumber");
+
+    private SelectionJson() {}
+
+    /** The full response; once the selection became an order, Centra answers with the order instead (§0.7). */
+    static ObjectNode response(Call call) {
+        SandboxSelection selection = call.selection();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        if (selection.completed()) {
+            out.set("order", selection.order);
+        } else {
+            out.set("selection", selection(selection));
+            out.set("paymentMethods", StoreJson.paymentMethods(selection.currency()));
+            out.set("paymentFields", StoreJson.paymentFields());
+            out.set("shippingMethods", StoreJson.shippingMethods(selection.currency()));
+        }
+        out.set("countries", StoreJson.countries(call.authorized(), false));
+        out.set("languages", StoreJson.languages());
+        out.set("location", StoreJson.location(selection, call.authorized()));
+        return out;
+    }
+
+    static ObjectNode selection(SandboxSelection selection) {
+        String currency = selection.currency();
+        SelectionTotals totals = SelectionTotals.of(selection);
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("language", selection.language);
+        node.put("currency", currency);
+        node.put("paymentMethod", selection.paymentMethod);
+        node.put(
+                "paymentMethodName",
+                Catalog.paymentMethod(selection.paymentMethod).orElseThrow().name());
+        node.put("shippingMethod", selection.shippingMethod);
+        node.put(
+                "shippingMethodName",
+                Catalog.shippingMethod(selection.shippingMethod).orElseThrow().name());
+        ArrayNode items = node.putArray("items");
+        selection.lines.forEach(line -> items.add(line(selection, line)));
+        node.set("discounts", discounts(selection, totals));
+        node.set("totals", totals.toJson(currency));
+        node.put("vatExempt", false);
+        node.set("address", address(selection.address, selection.country));
+        node.set("shippingAddress", address(selection.shippingAddress, selection.country));
+        node.setAll(selection.fields);
+        node.set("currencyFormat", Money.currencyFormat(currency));
+        if ("klarna-checkout".equals(selection.paymentMethod)) {
+            // Centra only sends the CheckoutScript while a widget (KCO, Qliro One, Ingrid) is active (W1).
+            node.put(
+                    "centraCheckoutScript",
+                    "<script>window.CentraCheckout={suspend:function(){},"
+                            + "resume:function(){},reInitiate:function(){}};</script>");
+        }
+        if (selection.lastWidgetEvent != null) {
+            node.set("lastWidgetEvent", selection.lastWidgetEvent);
+        }
+        return node;
+    }
+
+    static ObjectNode line(SandboxSelection selection, Line line) {
+        Product product = Catalog.productOfItem(line.item).orElseThrow();
+        Catalog.Item item = Catalog.item(line.item).orElseThrow();
+        String currency = selection.currency();
+        BigDecimal each = SelectionTotals.priceEach(selection, line);
+        BigDecimal total = each.multiply(BigDecimal.valueOf(line.quantity));
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("line", line.id);
+        node.put("item", item.id());
+        node.put("quantity", line.quantity);
+        node.put("size", item.name());
+        node.put("sku", item.sku());
+        node.put("ean", "73" + item.id().replace("-", "0"));
+        node.put("comment", "");
+        node.put("productUrl", product.uri());
+        node.put("category", product.categoryId());
+        Money.put(node, "priceEach", each, currency);
+        Money.put(node, "priceEachBeforeDiscount", each, currency);
+        Money.put(node, "priceEachWithoutTax", each.multiply(BigDecimal.valueOf(0.8)), currency);
+        Money.put(node, "priceEachReduction", BigDecimal.ZERO, currency);
+        Money.put(node, "totalPrice", total, currency);
+        Money.put(node, "totalPriceBeforeDiscount", total, currency);
+        node.put("anyDiscount", false);
+        node.put("taxPercent", SelectionTotals.TAX_PERCENT);
+        ObjectNode productJson = ProductJson.render(product, selection.language, selection.pricelist);
+        productJson.remove("relatedProducts");
+        node.set("product", productJson);
+        return node;
+    }
+
+    /** {@code vouchers} is a list here, as in the types; newer Centra instances send a map (§0.11). */
+    private static ObjectNode discounts(SandboxSelection selection, SelectionTotals totals) {
+        String currency = selection.currency();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        BigDecimal off = totals.discount().negate().add(totals.shippingSaved());
+        node.put("anyDiscount", off.signum() > 0);
+        Money.put(node, "discount", off, currency);
+        node.putArray("automaticDiscounts");
+        ArrayNode vouchers = node.putArray("vouchers");
+        for (String code : selection.vouchers) {
+            Voucher voucher = Catalog.voucher(code).orElseThrow();
+            BigDecimal priceOff = voucher.freeShipping()
+                    ? totals.shippingSaved()
+                    : Money.round(totals.items()
+                            .multiply(BigDecimal.valueOf(voucher.percentOff()))
+                            .movePointLeft(2));
+            ObjectNode entry = vouchers.addObject();
+            entry.put("voucher", voucher.code());
+            entry.put("type", "code");
+            entry.put("description", voucher.description());
+            Money.put(entry, "priceOff", priceOff, currency);
+        }
+        return node;
+    }
+
+    static ObjectNode address(ObjectNode stored, String country) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        ADDRESS_FIELDS.forEach(field -> node.put(field, ""));
+        node.put("country", country);
+        node.put("newsletter", false);
+        node.setAll(stored);
+        return node;
+    }
+}

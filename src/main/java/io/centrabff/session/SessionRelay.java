@@ -1,0 +1,118 @@
+package io.centrabff.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.centrabff.centra.CentraGateway;
+import io.centrabff.centra.CentraOperation;
+import io.centrabff.centra.CentraRequest;
+import io.centrabff.centra.CentraResponse;
+import io.centrabff.centra.OperationClass;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Objects;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import reactor.core.publisher.Mono;
+
+/**
+ * Performs a Centra operation on behalf of the calling shopper and turns Centra's answer into the storefront's
+ * response: Centra's status and body, the token moved into the cookie (cookie mode) or left in the body (header
+ * mode), a rotated token replacing the old one in the same response, and a fresh session once the cart became an
+ * order.
+ */
+public class SessionRelay {
+
+    private final CentraGateway gateway;
+    private final SessionResolver resolver;
+    private final SessionCookie cookie;
+    private final boolean cookieMode;
+
+    SessionRelay(CentraGateway gateway, SessionResolver resolver, SessionCookie cookie, SessionProperties properties) {
+        this.gateway = gateway;
+        this.resolver = resolver;
+        this.cookie = cookie;
+        this.cookieMode = properties.mode() == SessionProperties.Mode.COOKIE;
+    }
+
+    /** The caller's session, read eagerly (before any reactive hop) from the servlet request. */
+    public ShopperSession session(HttpServletRequest request) {
+        return resolver.resolve(request);
+    }
+
+    /** Relays one operation for the caller of {@code request}. */
+    public Mono<ResponseEntity<JsonNode>> relay(
+            HttpServletRequest request, CentraOperation operation, JsonNode body, String... pathValues) {
+        return relay(session(request), operation, body, pathValues);
+    }
+
+    /** Relays one operation for {@code session}. */
+    public Mono<ResponseEntity<JsonNode>> relay(
+            ShopperSession session, CentraOperation operation, JsonNode body, String... pathValues) {
+        String token = operation == CentraOperation.RECEIPT && session.receiptToken() != null
+                ? session.receiptToken()
+                : session.token();
+        Mono<CentraResponse> answer;
+        if (token == null && session.edgeCountry() != null && operation.operationClass() != OperationClass.CATALOG) {
+            answer = startSessionInEdgeCountry(session, operation, body, pathValues);
+        } else {
+            answer = gateway.exchange(
+                    CentraRequest.forSession(operation, token, body, session.correlationId(), pathValues));
+        }
+        return answer.map(response -> respond(operation, token, response));
+    }
+
+    /**
+     * Centra's Geo-IP sees the BFF's address, so a new selection would get the BFF's country. Creating the session
+     * with the country from the edge header first gives the shopper the right market, pricelist and language.
+     */
+    private Mono<CentraResponse> startSessionInEdgeCountry(
+            ShopperSession session, CentraOperation operation, JsonNode body, String... pathValues) {
+        String correlationId = session.correlationId();
+        return gateway.exchange(CentraRequest.forSession(
+                        CentraOperation.SET_COUNTRY, null, null, correlationId, session.edgeCountry()))
+                .flatMap(first -> {
+                    if (operation == CentraOperation.SELECTION && first.isSuccess()) {
+                        return Mono.just(first);
+                    }
+                    return gateway.exchange(
+                            CentraRequest.forSession(operation, first.token(), body, correlationId, pathValues));
+                });
+    }
+
+    private ResponseEntity<JsonNode> respond(CentraOperation operation, String sentToken, CentraResponse response) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setCacheControl(CacheControl.noStore());
+        ObjectNode body = response.body();
+        String token = response.token();
+        if (cookieMode) {
+            body.remove("token");
+            if (completedOrder(operation, response)) {
+                // Centra's token now points at the order: keep it only for the receipt, start the next cart afresh.
+                headers.add(HttpHeaders.SET_COOKIE, cookie.receipt(token != null ? token : sentToken));
+                headers.add(HttpHeaders.SET_COOKIE, cookie.clearSession());
+            } else if (operation != CentraOperation.RECEIPT && token != null && !Objects.equals(token, sentToken)) {
+                headers.add(HttpHeaders.SET_COOKIE, cookie.session(token));
+            }
+        }
+        return ResponseEntity.status(response.status())
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
+    }
+
+    private static boolean completedOrder(CentraOperation operation, CentraResponse response) {
+        if (!response.isSuccess()) {
+            return false;
+        }
+        ObjectNode body = response.body();
+        return switch (operation) {
+            case PAYMENT -> "success".equals(body.path("action").asText());
+            case PAYMENT_RESULT -> !body.has("action")
+                    || "success".equals(body.path("action").asText());
+            case SELECTION -> body.path("order").isObject()
+                    && !body.path("selection").isObject();
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,16 @@
+package io.centrabff.web;
+
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Limits on what callers may send.
+ *
+ * @param maxBodySize Largest request body accepted; larger bodies get 413 before anything parses them.
+ */
+@Validated
+@ConfigurationProperties("bff.http")
+public record HttpLimitsProperties(@NotNull @DefaultValue("64KB") DataSize maxBodySize) {}

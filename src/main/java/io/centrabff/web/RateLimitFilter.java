@@ -1,0 +1,82 @@
+package io.centrabff.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/** Applies the path-based rate-limit rules per client IP before a request reaches a controller (or Centra). */
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimiter limiter;
+    private final ClientIp clientIp;
+    private final ObjectMapper mapper;
+    private final List<Matcher> matchers = new ArrayList<>();
+
+    RateLimitFilter(
+            RateLimitProperties properties,
+            String basePath,
+            RateLimiter limiter,
+            ClientIp clientIp,
+            ObjectMapper mapper) {
+        this.limiter = limiter;
+        this.clientIp = clientIp;
+        this.mapper = mapper;
+        for (Map.Entry<String, RateLimitProperties.Rule> rule :
+                properties.rules().entrySet()) {
+            for (String path : rule.getValue().paths()) {
+                matchers.add(new Matcher(
+                        rule.getKey(),
+                        PathPatternParser.defaultInstance.parse(basePath + path),
+                        rule.getValue().methods().stream()
+                                .map(m -> m.toUpperCase(Locale.ROOT))
+                                .toList()));
+            }
+        }
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        PathContainer path = PathContainer.parsePath(request.getRequestURI());
+        for (Matcher matcher : matchers) {
+            if (matcher.methods().contains(request.getMethod())
+                    && matcher.pattern().matches(path)) {
+                Optional<Duration> wait = limiter.tryConsume(matcher.rule(), clientIp.of(request));
+                if (wait.isPresent()) {
+                    reject(request, response, RateLimiter.tooManyRequests(matcher.rule(), wait.get()));
+                    return;
+                }
+                break;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void reject(HttpServletRequest request, HttpServletResponse response, BffException rejection)
+            throws IOException {
+        ProblemDetail problem = rejection.getBody();
+        Problems.enrich(problem, Correlation.of(request));
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        response.setStatus(rejection.getStatusCode().value());
+        rejection.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        mapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    private record Matcher(String rule, PathPattern pattern, List<String> methods) {}
+}

@@ -1,0 +1,159 @@
+package io.centrabff.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SandboxCatalogTests {
+
+    private CentraSandbox sandbox;
+    private SandboxClient client;
+
+    @BeforeEach
+    void start() {
+        sandbox = CentraSandbox.start(SandboxOptions.defaults());
+        client = new SandboxClient(sandbox);
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.stop();
+    }
+
+    private static List<String> ids(JsonNode products) {
+        List<String> ids = new ArrayList<>();
+        products.forEach(p -> ids.add(p.path("product").asText()));
+        return ids;
+    }
+
+    @Test
+    void productsAreListedForTheMarketInTheShoppersPricelist() {
+        var response = client.post("/products", "{}");
+
+        assertThat(response.json().path("productCount").asInt()).isEqualTo(5);
+        assertThat(ids(response.json().path("products"))).doesNotContain("1006");
+        JsonNode tee = response.json().at("/products/0");
+        assertThat(tee.path("price").asText()).isEqualTo("249.00 SEK");
+        assertThat(tee.path("items")).hasSize(3);
+        assertThat(response.json().at("/filter/0/field").asText()).isEqualTo("categories");
+    }
+
+    @Test
+    void productWithoutEurPriceIsListedWithNullPriceAndFilteredByOnlyAvailable() {
+        client.put("/countries/DE", null);
+
+        var all = client.post("/products", "{\"products\":[\"1003\"]}");
+        var available = client.post("/products", "{\"onlyAvailable\":true}");
+
+        assertThat(all.json().at("/products/0/price").isNull()).isTrue();
+        assertThat(all.json().at("/products/0/available").asBoolean()).isFalse();
+        assertThat(ids(available.json().path("products")))
+                .doesNotContain("1003")
+                .hasSize(4);
+    }
+
+    @Test
+    void pagingSortingSearchAndCategoriesFilter() {
+        var sorted = client.post(
+                "/products", "{\"sortOrder\":[{\"field\":\"priceAsNumber\",\"order\":\"desc\"}],\"limit\":2}");
+        var skipped =
+                client.post("/products", "{\"sortOrder\":[{\"field\":\"uri\",\"order\":\"asc\"}],\"skipFirst\":4}");
+        var search = client.post("/products", "{\"search\":\"JEANS\"}");
+        var category = client.post("/products", "{\"categories\":[\"12\"]}");
+
+        assertThat(ids(sorted.json().path("products"))).containsExactly("1003", "1004");
+        assertThat(sorted.json().path("productCount").asInt()).isEqualTo(5);
+        assertThat(ids(skipped.json().path("products"))).containsExactly("1003");
+        assertThat(ids(search.json().path("products"))).containsExactly("1004");
+        assertThat(ids(category.json().path("products"))).containsExactly("1005");
+    }
+
+    @Test
+    void singleProductCategoriesAndTranslations() {
+        client.put("/languages/sv", null);
+
+        var product = client.get("/products/1001");
+        var missing = client.get("/products/1006");
+        var categories = client.get("/categories");
+
+        assertThat(product.json().at("/product/name").asText()).isEqualTo("Klassisk t-shirt");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().at("/errors/product").asText()).isEqualTo("not found");
+        assertThat(categories.json().path("categories")).hasSize(3);
+        assertThat(categories.json().at("/categories/0/name/0").asText()).isEqualTo("Överdelar");
+    }
+
+    @Test
+    void uriResolvesProductsAndCategoriesOr404() {
+        var product = client.post("/uri", "{\"uri\":\"tops/classic-tee\",\"for\":[\"product\",\"category\"]}");
+        var category = client.post("/uri", "{\"uri\":\"bottoms\",\"for\":[\"category\"]}");
+        var missing = client.post("/uri", "{\"uri\":\"nothing-here\",\"for\":[\"product\"]}");
+
+        assertThat(product.json().path("found").asText()).isEqualTo("product");
+        assertThat(product.json().at("/product/product").asText()).isEqualTo("1001");
+        assertThat(category.json().path("found").asText()).isEqualTo("category");
+        assertThat(category.json().path("productCount").asInt()).isEqualTo(1);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().at("/errors/uri").asText()).isEqualTo("not found");
+    }
+
+    @Test
+    void secretOnlyEndpointsAnswer401WithoutTheSecret() {
+        for (String path : List.of("/countries/all", "/markets", "/pricelists")) {
+            var response = client.get(path);
+            assertThat(response.status()).as(path).isEqualTo(401);
+            assertThat(response.json().path("errors").isObject()).isTrue();
+            assertThat(response.token()).isNotBlank();
+        }
+        assertThat(client.put("/selection", "{\"market\":\"2\"}").status()).isEqualTo(401);
+        assertThat(client.header("Authorization", "Bearer wrong")
+                        .post("/products", "{}")
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void secretUnlocksSettingsAndAllPricelists() {
+        client.withSecret();
+
+        var countries = client.get("/countries/all");
+        var markets = client.get("/markets");
+        var pricelists = client.get("/pricelists");
+        var all = client.post("/products", "{\"pricelist\":\"all\",\"products\":[\"1001\",\"1003\"]}");
+
+        assertThat(countries.json().path("countries")).hasSize(5);
+        assertThat(countries.json().at("/countries/4/shipTo").asBoolean(true)).isFalse();
+        assertThat(markets.json().path("markets")).hasSize(2);
+        assertThat(pricelists.json().path("pricelists")).hasSize(3);
+        assertThat(all.json().at("/products/0/prices/20/price").asText()).isEqualTo("€24.95");
+        assertThat(all.json().at("/products/0").has("price")).isFalse();
+        assertThat(all.json().at("/products/1/prices").has("20")).isFalse();
+    }
+
+    @Test
+    void withoutSecretPricelistInProductsBodyIsIgnoredAndShippableCountriesOnly() {
+        var products = client.post("/products", "{\"pricelist\":\"20\",\"products\":[\"1001\"]}");
+        var countries = client.get("/countries");
+
+        assertThat(products.json().at("/products/0/price").asText()).isEqualTo("249.00 SEK");
+        assertThat(countries.json().path("countries").findValuesAsText("country"))
+                .doesNotContain("NO");
+    }
+
+    @Test
+    void putSelectionWithSecretSwitchesMarketAndPricelist() {
+        client.withSecret().post("/items/1003-1", null);
+
+        var response = client.put("/selection", "{\"market\":\"2\",\"pricelist\":\"20\",\"country\":\"FI\"}");
+
+        assertThat(response.json().at("/location/market").asText()).isEqualTo("2");
+        assertThat(response.json().at("/location/pricelist").asText()).isEqualTo("20");
+        assertThat(response.json().at("/selection/currency").asText()).isEqualTo("EUR");
+        assertThat(response.json().at("/selection/items")).isEmpty();
+    }
+}
