@@ -1,0 +1,205 @@
+package io.centrabff.centra;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.centrabff.centra.BffHttp.Reply;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** How Centra's answers become the storefront's: Centra's own errors pass through, everything else is a problem. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"bff.sandbox.enabled=false", "centra.timeouts.cart=1s", "centra.timeouts.catalog=1s"})
+class CentraErrorDecodingTests {
+
+    static final String BASE = "/api/checkout/52";
+    static final String SECRET = "test-shared-secret-a81c";
+    static final String SELECTION = BASE + "/selection";
+    static final String COOKIE = "centra-session=tok-1";
+
+    @RegisterExtension
+    static WireMockExtension centra = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    @DynamicPropertySource
+    static void centra(DynamicPropertyRegistry registry) {
+        registry.add("centra.base-url", () -> "http://127.0.0.1:" + centra.getPort() + BASE);
+        registry.add("centra.shared-secret", () -> SECRET);
+    }
+
+    @LocalServerPort
+    int port;
+
+    BffHttp bff;
+
+    ObjectMapper mapper = new ObjectMapper();
+
+    @BeforeEach
+    void client() {
+        bff = new BffHttp(port);
+    }
+
+    static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
+    }
+
+    @Test
+    void centraVoucherErrorPassesThroughWithItsStatusAndBody() throws Exception {
+        String body = "{\"token\":\"tok-1\",\"errors\":{\"voucher\":\"not valid\"},"
+                + "\"selection\":{\"items\":[],\"discounts\":{\"vouchers\":[]}},\"futureField\":[1,2]}";
+        centra.stubFor(post(urlEqualTo(BASE + "/vouchers")).willReturn(json(406, body)));
+
+        Reply reply = bff.post("/api/checkout/vouchers", "{\"voucher\":\"NOPE\"}", "Cookie", COOKIE);
+
+        assertThat(reply.status()).isEqualTo(406);
+        assertThat(reply.header("Content-Type")).startsWith("application/json");
+        JsonNode expected = mapper.readTree(body);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) expected).remove("token");
+        assertThat(reply.json()).isEqualTo(expected);
+    }
+
+    @Test
+    void unknownItemPassesThroughAs404() throws Exception {
+        String body = "{\"errors\":{\"item\":\"product item not found\"}}";
+        centra.stubFor(post(urlEqualTo(BASE + "/items/9999-1")).willReturn(json(404, body)));
+
+        Reply reply = bff.post("/api/checkout/items/9999-1", null, "Cookie", COOKIE);
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.json()).isEqualTo(mapper.readTree(body));
+        centra.verify(exactly(1), anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503, 504})
+    void centraServerErrorWithoutErrorsBecomes503WithRetryAfter(int status) {
+        centra.stubFor(get(urlEqualTo(SELECTION))
+                .willReturn(aResponse().withStatus(status).withBody("<html>Fatal error in /var/www/centra</html>")));
+
+        Reply reply = bff.get("/api/checkout/selection", "Cookie", COOKIE);
+
+        assertProblem(reply, 503, "urn:centra-bff:problem:centra-unavailable");
+        assertThat(reply.header("Retry-After")).isEqualTo("5");
+        assertThat(reply.body()).doesNotContain("/var/www");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"token\":\"tok-1\",", "<html>maintenance</html>", "[1,2,3]", "\"text\"", "null"})
+    void unusableBodyOn200Becomes502(String body) {
+        centra.stubFor(get(urlEqualTo(SELECTION)).willReturn(json(200, body)));
+
+        Reply reply = bff.get("/api/checkout/selection", "Cookie", COOKIE);
+
+        assertProblem(reply, 502, "urn:centra-bff:problem:centra-bad-response");
+        assertThat(reply.body()).doesNotContain("maintenance");
+    }
+
+    @Test
+    void emptyBodyOn200Becomes502() {
+        centra.stubFor(get(urlEqualTo(SELECTION)).willReturn(aResponse().withStatus(200)));
+
+        Reply reply = bff.get("/api/checkout/selection", "Cookie", COOKIE);
+
+        assertProblem(reply, 502, "urn:centra-bff:problem:centra-bad-response");
+        assertThat(reply.json().path("detail").asText()).contains("empty body");
+    }
+
+    @Test
+    void slowCentraBecomes503WithinTheTimeout() {
+        centra.stubFor(get(urlEqualTo(SELECTION))
+                .willReturn(json(200, "{\"token\":\"tok-1\"}").withFixedDelay(5_000)));
+
+        long start = System.nanoTime();
+        Reply reply = bff.get("/api/checkout/selection", "Cookie", COOKIE);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertProblem(reply, 503, "urn:centra-bff:problem:centra-unavailable");
+        assertThat(reply.header("Retry-After")).isNotBlank();
+        assertThat(elapsed).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void slowCatalogReadUsesTheCatalogTimeout() {
+        centra.stubFor(get(urlEqualTo(BASE + "/categories"))
+                .willReturn(json(200, "{\"token\":\"tok-1\"}").withFixedDelay(5_000)));
+
+        long start = System.nanoTime();
+        Reply reply = bff.get("/api/checkout/categories", "Cookie", COOKIE);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertProblem(reply, 503, "urn:centra-bff:problem:centra-unavailable");
+        assertThat(elapsed).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE"})
+    void brokenConnectionBecomes503(String fault) {
+        centra.stubFor(get(urlEqualTo(SELECTION)).willReturn(aResponse().withFault(Fault.valueOf(fault))));
+
+        Reply reply = bff.get("/api/checkout/selection", "Cookie", COOKIE);
+
+        assertProblem(reply, 503, "urn:centra-bff:problem:centra-unavailable");
+        assertThat(reply.header("Retry-After")).isNotBlank();
+    }
+
+    @Test
+    void rateLimitBecomes503WithCentrasRetryAfter() {
+        centra.stubFor(get(urlEqualTo(SELECTION))
+                .willReturn(json(429, "{\"errors\":{\"rate\":\"limited\"}}").withHeader("Retry-After", "7")));
+
+        Reply reply = bff.get("/api/checkout/selection", "Cookie", COOKIE);
+
+        assertProblem(reply, 503, "urn:centra-bff:problem:centra-unavailable");
+        assertThat(reply.header("Retry-After")).isEqualTo("7");
+    }
+
+    @Test
+    void problemCarriesTheCallersCorrelationId() {
+        centra.stubFor(get(urlEqualTo(SELECTION)).willReturn(aResponse().withStatus(500)));
+
+        Reply reply = bff.get("/api/checkout/selection", "Cookie", COOKIE, "X-Correlation-ID", "trace-503");
+
+        assertProblem(reply, 503, "urn:centra-bff:problem:centra-unavailable");
+        assertThat(reply.json().path("correlationId").asText()).isEqualTo("trace-503");
+        assertThat(reply.header("X-Correlation-ID")).isEqualTo("trace-503");
+    }
+
+    private void assertProblem(Reply reply, int status, String type) {
+        assertThat(reply.status()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = reply.json();
+        assertThat(problem.path("type").asText()).isEqualTo(type);
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("detail").asText()).isNotBlank();
+        assertThat(problem.path("errors").isObject()).isTrue();
+        assertThat(problem.path("errors").size()).isPositive();
+        assertThat(problem.path("correlationId").asText()).isEqualTo(reply.header("X-Correlation-ID"));
+        assertThat(reply.everything()).doesNotContain(SECRET).doesNotContain("tok-1");
+    }
+}
