@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.centrabff.Poll;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import io.centrabff.sandbox.CentraSandbox;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,8 +103,9 @@ class CatalogSandboxTests {
         Reply change = centra.post("/sandbox/products/1001", Map.of("price", 199, "name", "Changed Tee"));
         assertThat(change.json().path("webhookStatus").asInt()).isEqualTo(200);
 
-        JsonNode fresh = poll(() -> shopper.get("/api/checkout/products/1001").json(), body -> "Changed Tee"
-                .equals(body.at("/product/name").asText()));
+        JsonNode fresh =
+                Poll.until(() -> shopper.get("/api/checkout/products/1001").json(), body -> "Changed Tee"
+                        .equals(body.at("/product/name").asText()));
         assertThat(fresh.at("/product/priceAsNumber").asDouble()).isEqualTo(199.0);
         Reply other = shopper.get("/api/checkout/products/1002");
         assertThat(other.header("X-BFF-Cache")).isEqualTo("hit");
@@ -123,8 +122,8 @@ class CatalogSandboxTests {
         Reply started = shopper.post("/api/admin/catalog/rebuild", null, "Authorization", "Bearer admin-test-secret");
 
         assertThat(started.status()).isEqualTo(202);
-        poll(() -> cache.size(), size -> size >= 8);
-        poll(
+        Poll.until(() -> cache.size(), size -> size >= 8);
+        Poll.until(
                 () -> meters.counter("bff.catalog.rebuild.entries", "result", "reloaded")
                         .count(),
                 count -> count >= 8);
@@ -147,18 +146,5 @@ class CatalogSandboxTests {
         return requests.stream()
                 .filter(r -> r.path("path").asText().endsWith(suffix))
                 .count();
-    }
-
-    static <T> T poll(Supplier<T> read, java.util.function.Predicate<T> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        T value = read.get();
-        while (!done.test(value)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Condition not met in time; last value: " + value);
-            }
-            Thread.onSpinWait();
-            value = read.get();
-        }
-        return value;
     }
 }
