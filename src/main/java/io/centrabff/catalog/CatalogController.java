@@ -1,64 +1,121 @@
 package io.centrabff.catalog;
 
-import static io.centrabff.centra.CentraOperation.CATEGORIES;
-import static io.centrabff.centra.CentraOperation.PRODUCT;
-import static io.centrabff.centra.CentraOperation.PRODUCTS;
-import static io.centrabff.centra.CentraOperation.URI;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.centrabff.centra.Secret;
 import io.centrabff.session.SessionRelay;
 import io.centrabff.web.JsonBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
-import java.util.List;
-import org.springframework.http.ResponseEntity;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Mono;
 
 /**
- * Products, categories and URI routing in the shopper's market, pricelist and language. Passed through uncached for
- * now; the shopper's own token decides prices, exactly as when calling Centra directly.
+ * Products, categories and URI routing in the shopper's market, pricelist and language, served from the catalog
+ * cache. Centra's paths and shapes; a catalog read never creates a Centra session and never sets a cookie. Only a
+ * caller presenting the server key may pick market, pricelist ({@code all} included) or language itself.
  */
 @RestController
 @RequestMapping("${bff.api.base-path:/api/checkout}")
 class CatalogController {
 
-    // Only valid with the shared secret; a browser must never choose another market or pricelist.
-    private static final List<String> SERVER_ONLY_FIELDS = List.of("pricelist", "market");
+    static final String SERVER_KEY_HEADER = "X-BFF-Server-Key";
+
+    /** Context a server caller chose; every part null for browsers, whose such fields are ignored. */
+    private record Choice(String market, String pricelist, String language) {
+
+        static final Choice NONE = new Choice(null, null, null);
+    }
 
     private final SessionRelay relay;
+    private final ShopperContexts contexts;
+    private final CatalogReads reads;
+    private final Secret serverKey;
 
-    CatalogController(SessionRelay relay) {
+    CatalogController(SessionRelay relay, ShopperContexts contexts, CatalogReads reads, CatalogProperties properties) {
         this.relay = relay;
+        this.contexts = contexts;
+        this.reads = reads;
+        this.serverKey = properties.serverKey();
     }
 
     @PostMapping("/products")
-    Mono<ResponseEntity<JsonNode>> products(HttpServletRequest request, @RequestBody(required = false) JsonNode body) {
-        ObjectNode query = (ObjectNode) JsonBodies.optionalObject(body);
-        if (query != null) {
-            query.remove(SERVER_ONLY_FIELDS);
-        }
-        return relay.relay(request, PRODUCTS, query);
+    Object products(HttpServletRequest request, @RequestBody(required = false) JsonNode body) {
+        JsonNode object = JsonBodies.optionalObject(body);
+        ObjectNode query = object instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+        Choice choice = choice(request, query.path("market"), query.path("pricelist"), query.path("language"));
+        return reads.read(
+                context(request, choice),
+                c -> CatalogKey.listing(c.market(), c.language(), query),
+                c -> CatalogView.of(c.pricelist(), query));
     }
 
     @GetMapping("/products/{product}")
-    Mono<ResponseEntity<JsonNode>> product(HttpServletRequest request, @PathVariable @Size(max = 128) String product) {
-        return relay.relay(request, PRODUCT, null, product);
+    Object product(
+            HttpServletRequest request,
+            @PathVariable @Size(max = 128) String product,
+            @RequestParam(required = false) String market,
+            @RequestParam(required = false) String pricelist,
+            @RequestParam(required = false) String language) {
+        Choice choice = choice(request, text(market), text(pricelist), text(language));
+        return reads.read(
+                context(request, choice),
+                c -> CatalogKey.product(c.market(), c.language(), product),
+                c -> new CatalogView(c.pricelist(), false, 0, -1));
     }
 
     @GetMapping("/categories")
-    Mono<ResponseEntity<JsonNode>> categories(HttpServletRequest request) {
-        return relay.relay(request, CATEGORIES, null);
+    Object categories(
+            HttpServletRequest request,
+            @RequestParam(required = false) String market,
+            @RequestParam(required = false) String language) {
+        Choice choice = choice(request, text(market), text(null), text(language));
+        return reads.read(
+                context(request, choice),
+                c -> CatalogKey.categories(c.market(), c.language()),
+                c -> new CatalogView(c.pricelist(), false, 0, -1));
     }
 
     @PostMapping("/uri")
-    Mono<ResponseEntity<JsonNode>> uri(HttpServletRequest request, @RequestBody JsonNode body) {
-        return relay.relay(request, URI, JsonBodies.requireText(body, "uri", 2048));
+    Object uri(HttpServletRequest request, @RequestBody JsonNode body) {
+        ObjectNode query = (ObjectNode) JsonBodies.requireText(body, "uri", 2048);
+        Choice choice = choice(request, query.path("market"), query.path("pricelist"), query.path("language"));
+        return reads.read(
+                context(request, choice),
+                c -> CatalogKey.uri(c.market(), c.language(), query),
+                c -> new CatalogView(c.pricelist(), false, 0, -1));
+    }
+
+    private CompletableFuture<ShopperContext> context(HttpServletRequest request, Choice choice) {
+        return contexts.resolve(relay.session(request))
+                .thenApply(c -> c.with(choice.market(), choice.pricelist(), choice.language()));
+    }
+
+    /** Centra honours market/pricelist/language only with its secret; here only with the BFF's server key. */
+    private Choice choice(HttpServletRequest request, JsonNode market, JsonNode pricelist, JsonNode language) {
+        if (!serverKey.matches(request.getHeader(SERVER_KEY_HEADER))) {
+            return Choice.NONE;
+        }
+        return new Choice(value(market), value(pricelist), value(language));
+    }
+
+    private static String value(JsonNode node) {
+        return node != null
+                        && node.isValueNode()
+                        && !node.isNull()
+                        && !node.asText().isBlank()
+                ? node.asText()
+                : null;
+    }
+
+    private static JsonNode text(String value) {
+        return value == null ? null : JsonNodeFactory.instance.textNode(value);
     }
 }

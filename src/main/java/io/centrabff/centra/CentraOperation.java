@@ -42,7 +42,9 @@ public enum CentraOperation {
     ALL_COUNTRIES(HttpMethod.GET, "/countries/all", CATALOG, Kind.SERVER_READ),
     MARKETS(HttpMethod.GET, "/markets", CATALOG, Kind.SERVER_READ),
     PRICELISTS(HttpMethod.GET, "/pricelists", CATALOG, Kind.SERVER_READ),
-    SERVER_PRODUCTS(HttpMethod.POST, "/products", CATALOG, Kind.SERVER_READ);
+    SERVER_PRODUCTS(HttpMethod.POST, "/products", CATALOG, Kind.SERVER_READ),
+    SERVER_CATEGORIES(HttpMethod.POST, "/categories", CATALOG, Kind.SERVER_READ),
+    SERVER_URI(HttpMethod.POST, "/uri", CATALOG, Kind.SERVER_READ);
 
     private final HttpMethod method;
     private final String template;

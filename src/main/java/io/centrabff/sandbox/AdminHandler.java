@@ -16,6 +16,8 @@ import java.util.Map;
  */
 final class AdminHandler implements HttpHandler {
 
+    private static final String PRODUCTS = "/sandbox/products/";
+
     private final SandboxState state;
 
     AdminHandler(SandboxState state) {
@@ -62,7 +64,13 @@ final class AdminHandler implements HttpHandler {
                     return JsonNodeFactory.instance.objectNode().put("reset", true);
                 });
                 case "/sandbox/psp/paypal" -> paypal(exchange, query);
-                default -> SandboxHttp.send(exchange, 404, error("path", "not found"), false);
+                default -> {
+                    if (path.startsWith(PRODUCTS)) {
+                        ProductAdmin.handle(exchange, state, path.substring(PRODUCTS.length()));
+                        return;
+                    }
+                    SandboxHttp.send(exchange, 404, error("path", "not found"), false);
+                }
             }
         } catch (IllegalArgumentException e) {
             SandboxHttp.send(exchange, 400, error("query", e.getMessage()), false);

@@ -90,6 +90,14 @@ public final class CentraSandbox {
         state.latency(latency);
     }
 
+    /**
+     * Where product changes ({@code POST /sandbox/products/{id}}) post their signed webhook, like the Centra Webhook
+     * plugin's endpoint URL and secret; null turns webhooks off.
+     */
+    public void webhookTarget(URI url, String secret) {
+        state.webhooks.target(url, secret);
+    }
+
     /** Stops the server and its threads; safe to call more than once. */
     public void stop() {
         if (!stopped.compareAndSet(false, true)) {

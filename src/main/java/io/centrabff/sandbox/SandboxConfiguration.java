@@ -1,6 +1,9 @@
 package io.centrabff.sandbox;
 
+import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -16,5 +19,17 @@ class SandboxConfiguration {
         return SandboxRegistry.get(id)
                 .orElseThrow(() -> new IllegalStateException(
                         "bff.sandbox.active=true but no running sandbox has bff.sandbox.instance-id=" + id));
+    }
+
+    /** Once the BFF's port is known, the sandbox's webhooks go to the BFF's own webhook endpoint, signed. */
+    @Bean
+    ApplicationListener<WebServerInitializedEvent> sandboxWebhookTarget(
+            CentraSandbox sandbox, Environment environment) {
+        return event -> {
+            String path = environment.getProperty("bff.webhook.path", "/api/webhooks/centra");
+            sandbox.webhookTarget(
+                    URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + path),
+                    environment.getProperty("bff.webhook.secret"));
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.centrabff.sandbox;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.commons.logging.Log;
@@ -44,19 +45,21 @@ class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor {
         SandboxRegistry.put(id, sandbox);
         // If the context never comes up, no bean will stop the sandbox; do it here.
         application.addListeners((ApplicationListener<ApplicationFailedEvent>) event -> sandbox.stop());
-        environment
-                .getPropertySources()
-                .addFirst(new MapPropertySource(
-                        PROPERTY_SOURCE,
-                        Map.of(
-                                "centra.base-url",
-                                sandbox.baseUrl().toString(),
-                                "centra.shared-secret",
-                                sandbox.sharedSecret(),
-                                "bff.sandbox.active",
-                                "true",
-                                "bff.sandbox.instance-id",
-                                id)));
+        Map<String, Object> values = new HashMap<>();
+        if (!StringUtils.hasText(environment.getProperty("bff.webhook.secret"))) {
+            // The sandbox signs the webhooks it posts to this BFF; a random secret keeps the endpoint closed to others.
+            values.put("bff.webhook.secret", SandboxSelection.randomHex(24));
+        }
+        values.putAll(Map.of(
+                "centra.base-url",
+                sandbox.baseUrl().toString(),
+                "centra.shared-secret",
+                sandbox.sharedSecret(),
+                "bff.sandbox.active",
+                "true",
+                "bff.sandbox.instance-id",
+                id));
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, values));
         log.warn("No centra.base-url is configured: centra-bff runs against the embedded Centra sandbox at "
                 + sandbox.baseUrl() + ", NOT a real Centra (set centra.base-url or bff.sandbox.enabled=false).");
     }

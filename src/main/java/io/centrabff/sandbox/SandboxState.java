@@ -14,6 +14,9 @@ final class SandboxState {
     /** PSP page reference → the payment it belongs to, so the fake PayPal page knows where to send the shopper. */
     final Map<String, PendingPayment> pspPayments = new ConcurrentHashMap<>();
 
+    final ProductChanges products = new ProductChanges();
+    final WebhookSender webhooks = new WebhookSender();
+
     private final AtomicInteger orderNumbers = new AtomicInteger(100_000);
     private final String sharedSecret;
     private volatile int port;
@@ -56,5 +59,6 @@ final class SandboxState {
         sessions.clear();
         requests.clear();
         pspPayments.clear();
+        products.clear();
     }
 }

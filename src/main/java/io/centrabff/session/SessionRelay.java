@@ -8,6 +8,7 @@ import io.centrabff.centra.CentraRequest;
 import io.centrabff.centra.CentraResponse;
 import io.centrabff.centra.OperationClass;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -27,9 +28,16 @@ public class SessionRelay {
     private final SessionResolver resolver;
     private final SessionCookie cookie;
     private final boolean cookieMode;
+    private final List<SessionObserver> observers;
 
-    SessionRelay(CentraGateway gateway, SessionResolver resolver, SessionCookie cookie, SessionProperties properties) {
+    SessionRelay(
+            CentraGateway gateway,
+            SessionResolver resolver,
+            SessionCookie cookie,
+            SessionProperties properties,
+            List<SessionObserver> observers) {
         this.gateway = gateway;
+        this.observers = List.copyOf(observers);
         this.resolver = resolver;
         this.cookie = cookie;
         this.cookieMode = properties.mode() == SessionProperties.Mode.COOKIE;
@@ -85,6 +93,10 @@ public class SessionRelay {
         headers.setCacheControl(CacheControl.noStore());
         ObjectNode body = response.body();
         String token = response.token();
+        String current = token != null ? token : sentToken;
+        if (current != null && response.isSuccess()) {
+            observers.forEach(observer -> observer.answered(current, body));
+        }
         if (cookieMode) {
             body.remove("token");
             if (completedOrder(operation, response)) {

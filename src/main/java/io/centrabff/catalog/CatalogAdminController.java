@@ -1,0 +1,32 @@
+package io.centrabff.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.centrabff.web.AdminGuard;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operator control of the catalog cache, behind the admin secret. */
+@RestController
+class CatalogAdminController {
+
+    private final AdminGuard guard;
+    private final CatalogRebuild rebuild;
+
+    CatalogAdminController(AdminGuard guard, CatalogRebuild rebuild) {
+        this.guard = guard;
+        this.rebuild = rebuild;
+    }
+
+    /** Refills the whole catalog in the background; 202 at once, progress in logs and bff.catalog.rebuild.* metrics. */
+    @PostMapping("/api/admin/catalog/rebuild")
+    ResponseEntity<JsonNode> rebuild(HttpServletRequest request) {
+        guard.require(request);
+        boolean started = rebuild.start();
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(JsonNodeFactory.instance.objectNode().put("rebuild", started ? "started" : "already running"));
+    }
+}

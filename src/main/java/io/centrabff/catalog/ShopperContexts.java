@@ -1,0 +1,148 @@
+package io.centrabff.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.centrabff.centra.CentraGateway;
+import io.centrabff.centra.CentraOperation;
+import io.centrabff.centra.CentraRequest;
+import io.centrabff.session.SessionObserver;
+import io.centrabff.session.ShopperSession;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Works out each shopper's market, pricelist and language without creating a Centra session: the selection's country
+ * and language (remembered per token from every selection answer the BFF relays, or read once with
+ * {@code GET /selection}), mapped through Centra's country table ({@code GET /countries/all} with the secret, whose
+ * entries carry {@code market} and {@code pricelist}). Shoppers without a token get the edge country or the default.
+ */
+class ShopperContexts implements SessionObserver {
+
+    /** A selection's country and language, the two things a shopper can choose. */
+    private record Location(String country, String language) {}
+
+    private static final String ALL = "all";
+    private static final Logger log = LoggerFactory.getLogger(ShopperContexts.class);
+
+    private final CentraGateway gateway;
+    private final String defaultCountry;
+    private final Cache<String, Location> locations;
+    private final AsyncLoadingCache<String, Map<String, ShopperContext>> countries;
+
+    ShopperContexts(CentraGateway gateway, CatalogProperties properties) {
+        this.gateway = gateway;
+        this.defaultCountry = properties.defaultCountry();
+        this.locations = Caffeine.newBuilder()
+                .expireAfterAccess(properties.sessionTtl())
+                .maximumSize(500_000)
+                .build();
+        this.countries = Caffeine.newBuilder()
+                .refreshAfterWrite(properties.countriesTtl())
+                .buildAsync((key, executor) -> loadCountries().toFuture());
+    }
+
+    CompletableFuture<ShopperContext> resolve(ShopperSession session) {
+        String token = session.token();
+        Location known = token == null ? null : locations.getIfPresent(token);
+        CompletableFuture<Location> location =
+                known != null || token == null ? CompletableFuture.completedFuture(known) : fetchLocation(session);
+        CompletableFuture<Map<String, ShopperContext>> table = countries.get(ALL);
+        return table.thenCombine(location, (terms, where) -> contextFor(terms, where, session.edgeCountry()));
+    }
+
+    /** Every market and pricelist Centra's country table mentions, for a full rebuild. */
+    CompletableFuture<Collection<ShopperContext>> all() {
+        return countries.get(ALL).thenApply(Map::values);
+    }
+
+    @Override
+    public void answered(String token, ObjectNode body) {
+        Location location = location(body);
+        if (location != null) {
+            locations.put(token, location);
+        }
+    }
+
+    private ShopperContext contextFor(Map<String, ShopperContext> terms, Location where, String edgeCountry) {
+        String country = where != null ? where.country() : edgeCountry;
+        ShopperContext context = country == null ? null : terms.get(country);
+        if (context == null) {
+            context = defaultContext(terms);
+        }
+        return where != null && where.language() != null ? context.with(null, null, where.language()) : context;
+    }
+
+    private ShopperContext defaultContext(Map<String, ShopperContext> terms) {
+        ShopperContext configured = terms.get(defaultCountry);
+        if (configured != null) {
+            return configured;
+        }
+        return terms.values().stream()
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Centra's country table is empty"));
+    }
+
+    /** One {@code GET /selection} for a token the BFF has not seen answered yet; failures fall back to defaults. */
+    private CompletableFuture<Location> fetchLocation(ShopperSession session) {
+        return gateway.exchange(CentraRequest.forSession(
+                        CentraOperation.SELECTION, session.token(), null, session.correlationId()))
+                .mapNotNull(response -> {
+                    Location location =
+                            response.isSuccess() && !response.tokenChanged() ? location(response.body()) : null;
+                    if (location != null) {
+                        locations.put(session.token(), location);
+                    }
+                    return location;
+                })
+                .onErrorResume(error -> Mono.empty())
+                .toFuture();
+    }
+
+    private static Location location(JsonNode body) {
+        JsonNode location = body.path("location");
+        if (!location.hasNonNull("country")) {
+            return null;
+        }
+        return new Location(location.get("country").asText(), language(location.path("language")));
+    }
+
+    /** {@code language} is a string in Centra's docs and an object in its types (reference §0.11). */
+    private static String language(JsonNode language) {
+        if (language.isTextual()) {
+            return language.asText();
+        }
+        JsonNode code = language.path("language");
+        return code.isTextual() ? code.asText() : null;
+    }
+
+    private Mono<Map<String, ShopperContext>> loadCountries() {
+        return gateway.exchange(CentraRequest.sessionless(CentraOperation.ALL_COUNTRIES, null, null))
+                .map(response -> {
+                    Map<String, ShopperContext> terms = new LinkedHashMap<>();
+                    for (JsonNode country : response.body().path("countries")) {
+                        if (country.hasNonNull("market") && country.hasNonNull("pricelist")) {
+                            terms.put(
+                                    country.path("country").asText(),
+                                    new ShopperContext(
+                                            country.get("market").asText(),
+                                            country.get("pricelist").asText(),
+                                            language(country.path("language"))));
+                        }
+                    }
+                    if (terms.isEmpty()) {
+                        throw new IllegalStateException(
+                                "GET /countries/all listed no country with market and pricelist");
+                    }
+                    log.debug("Loaded {} countries' market and pricelist", terms.size());
+                    return terms;
+                });
+    }
+}
