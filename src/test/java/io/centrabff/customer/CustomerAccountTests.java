@@ -171,6 +171,26 @@ class CustomerAccountTests {
     }
 
     @Test
+    void tokenCentraHandsOutOnLogoutReplacesTheCookieAndIsSignedOut() {
+        String email = newEmail();
+        CustomerBrowser browser = new CustomerBrowser(port);
+        register(browser, email);
+        browser.post("/items/1003-1", null);
+        String signedInToken = browser.sessionCookie();
+
+        sandbox.rotateNextResponse();
+        Reply signedOut = browser.post("/logout", null);
+
+        assertThat(signedOut.status()).isEqualTo(200);
+        assertThat(signedOut.header("Set-Cookie")).contains("centra-session=").contains("HttpOnly");
+        assertThat(browser.sessionCookie()).isNotEqualTo(signedInToken);
+        Reply after = browser.get("/selection");
+        assertThat(after.json().has("loggedIn")).isFalse();
+        assertThat(after.json().at("/selection/items").size()).isZero();
+        assertThat(browser.get("/customer").status()).isEqualTo(403);
+    }
+
+    @Test
     void detailsAddressEmailAndPasswordChangesGoThroughCentra() {
         String email = newEmail();
         String newEmail = newEmail();
