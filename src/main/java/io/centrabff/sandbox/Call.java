@@ -5,8 +5,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** One checkout-API request as the endpoints see it: decoded path parameters, JSON body and its session. */
-record Call(List<String> params, JsonNode body, boolean authorized, SandboxSelection selection, SandboxState state) {
+/**
+ * One checkout-API request as the endpoints see it: decoded path parameters, JSON body and its session ({@code token}
+ * is null in {@code API-token: none} mode).
+ */
+record Call(
+        List<String> params,
+        JsonNode body,
+        boolean authorized,
+        SandboxSelection selection,
+        SandboxState state,
+        String token) {
 
     String param(int index) {
         return params.get(index);
@@ -26,6 +35,11 @@ record Call(List<String> params, JsonNode body, boolean authorized, SandboxSelec
     }
 
     Call with(List<String> newParams) {
-        return new Call(newParams, body, authorized, selection, state);
+        return new Call(newParams, body, authorized, selection, state, token);
+    }
+
+    /** The same call on another selection (a customer's saved one after login, a fresh one after logout). */
+    Call on(SandboxSelection other) {
+        return new Call(params, body, authorized, other, state, token);
     }
 }

@@ -52,6 +52,7 @@ public final class CentraSandbox {
             server.setExecutor(executor);
             server.createContext(CheckoutHandler.BASE_PATH, new CheckoutHandler(state));
             server.createContext("/sandbox/", new AdminHandler(state));
+            server.createContext("/sandbox/customers/", new CustomerAdminHandler(state));
             server.createContext("/", exchange -> {
                 try (exchange) {
                     SandboxHttp.send(exchange, 404, AdminHandler.error("path", "not found"), false);

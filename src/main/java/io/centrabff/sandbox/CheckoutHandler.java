@@ -30,6 +30,7 @@ final class CheckoutHandler implements HttpHandler {
         SettingsEndpoints.register(routes);
         PaymentEndpoints.register(routes);
         PaymentFieldsEndpoints.register(routes);
+        CustomerEndpoints.register(routes);
     }
 
     @Override
@@ -95,7 +96,7 @@ final class CheckoutHandler implements HttpHandler {
             throw SandboxError.notFound("path", "not found");
         }
         List<String> segments = SandboxHttp.segments(rest);
-        Call call = new Call(List.of(), body, authorized(exchange), session.selection(), state);
+        Call call = new Call(List.of(), body, authorized(exchange), session.selection(), state, session.token());
         return routes.dispatch(exchange.getRequestMethod(), segments, call);
     }
 

@@ -11,6 +11,7 @@ final class SandboxState {
 
     final SessionStore sessions = new SessionStore();
     final RequestLog requests = new RequestLog();
+    final SandboxCustomers customers = new SandboxCustomers();
     /** PSP page reference → the payment it belongs to, so the fake PayPal page knows where to send the shopper. */
     final Map<String, PendingPayment> pspPayments = new ConcurrentHashMap<>();
 
@@ -60,5 +61,6 @@ final class SandboxState {
         requests.clear();
         pspPayments.clear();
         products.clear();
+        customers.clear();
     }
 }

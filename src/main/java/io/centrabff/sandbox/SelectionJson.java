@@ -43,6 +43,7 @@ final class SelectionJson {
         out.set("countries", StoreJson.countries(call.authorized(), false));
         out.set("languages", StoreJson.languages());
         out.set("location", StoreJson.location(selection, call.authorized()));
+        call.state().customers.loggedIn(selection).ifPresent(customer -> out.set("loggedIn", customer));
         return out;
     }
 

@@ -44,9 +44,15 @@ final class SessionStore {
             return session.token();
         }
         String rotated = newToken();
-        byToken.put(rotated, session.selection());
+        // The token may have been re-bound during the call (login, logout): rotate what it points at now.
+        byToken.put(rotated, byToken.getOrDefault(session.token(), session.selection()));
         byToken.remove(session.token());
         return rotated;
+    }
+
+    /** Points {@code token} at another selection: login binds it to the customer's, logout to a fresh one. */
+    void bind(String token, SandboxSelection selection) {
+        byToken.put(token, selection);
     }
 
     void armRotation() {
