@@ -11,6 +11,7 @@ final class SandboxState {
 
     final SessionStore sessions = new SessionStore();
     final RequestLog requests = new RequestLog();
+    final SandboxWidgets widgets = new SandboxWidgets();
     /** PSP page reference → the payment it belongs to, so the fake PayPal page knows where to send the shopper. */
     final Map<String, PendingPayment> pspPayments = new ConcurrentHashMap<>();
 
@@ -56,5 +57,6 @@ final class SandboxState {
         sessions.clear();
         requests.clear();
         pspPayments.clear();
+        widgets.reset();
     }
 }

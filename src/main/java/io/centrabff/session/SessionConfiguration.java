@@ -2,6 +2,7 @@ package io.centrabff.session;
 
 import io.centrabff.centra.CentraGateway;
 import io.centrabff.web.ClientIp;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,10 +25,16 @@ class SessionConfiguration {
             CentraGateway gateway,
             SessionProperties properties,
             ClientAddress clientAddress,
+            ObjectProvider<RelayHook> hook,
             @Value("${bff.sandbox.active:false}") boolean sandbox) {
         // Secure cookies are not sent over plain http, so only the local sandbox run defaults to non-Secure.
         boolean secure = properties.cookieSecure() != null ? properties.cookieSecure() : !sandbox;
         SessionCookie cookie = new SessionCookie(properties, secure);
-        return new SessionRelay(gateway, new SessionResolver(properties, cookie, clientAddress), cookie, properties);
+        return new SessionRelay(
+                gateway,
+                new SessionResolver(properties, cookie, clientAddress),
+                cookie,
+                properties,
+                hook.getIfAvailable(() -> RelayHook.NONE));
     }
 }

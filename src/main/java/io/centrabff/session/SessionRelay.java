@@ -27,9 +27,16 @@ public class SessionRelay {
     private final SessionResolver resolver;
     private final SessionCookie cookie;
     private final boolean cookieMode;
+    private final RelayHook hook;
 
-    SessionRelay(CentraGateway gateway, SessionResolver resolver, SessionCookie cookie, SessionProperties properties) {
+    SessionRelay(
+            CentraGateway gateway,
+            SessionResolver resolver,
+            SessionCookie cookie,
+            SessionProperties properties,
+            RelayHook hook) {
         this.gateway = gateway;
+        this.hook = hook;
         this.resolver = resolver;
         this.cookie = cookie;
         this.cookieMode = properties.mode() == SessionProperties.Mode.COOKIE;
@@ -49,6 +56,11 @@ public class SessionRelay {
     /** Relays one operation for {@code session}. */
     public Mono<ResponseEntity<JsonNode>> relay(
             ShopperSession session, CentraOperation operation, JsonNode body, String... pathValues) {
+        return hook.around(session, operation, body, () -> exchange(session, operation, body, pathValues));
+    }
+
+    private Mono<RelayHook.Relayed> exchange(
+            ShopperSession session, CentraOperation operation, JsonNode body, String... pathValues) {
         String token = operation == CentraOperation.RECEIPT && session.receiptToken() != null
                 ? session.receiptToken()
                 : session.token();
@@ -59,7 +71,7 @@ public class SessionRelay {
             answer = gateway.exchange(
                     CentraRequest.forSession(operation, token, body, session.correlationId(), pathValues));
         }
-        return answer.map(response -> respond(operation, token, response));
+        return answer.map(response -> new RelayHook.Relayed(response, respond(operation, token, response)));
     }
 
     /**
