@@ -106,6 +106,12 @@ final class CartEvents {
         streams.values().removeIf(List::isEmpty);
     }
 
+    /** Ends every open stream, so a shutting-down server does not wait for tabs that never hang up. */
+    void completeAll() {
+        streams.values().forEach(open -> open.forEach(SseEmitter::complete));
+        streams.clear();
+    }
+
     private void send(String cart, SseEmitter emitter, Event event) {
         try {
             SseEmitter.SseEventBuilder builder =

@@ -8,8 +8,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WidgetsProperties.class)
@@ -75,11 +77,13 @@ class WidgetsConfiguration {
     /** Heartbeats on a daemon thread; they only write comment lines to open streams. */
     @Bean(destroyMethod = "close")
     StreamHeartbeat streamHeartbeat(CartEvents events, WidgetsProperties properties) {
-        return new StreamHeartbeat(events::heartbeat, properties.streamHeartbeat());
+        return new StreamHeartbeat(events, properties.streamHeartbeat());
     }
 
     /** Not a bare executor bean, so no other component mistakes it for the application's scheduler. */
-    static final class StreamHeartbeat implements AutoCloseable {
+    static final class StreamHeartbeat implements AutoCloseable, ApplicationListener<ContextClosedEvent> {
+
+        private final CartEvents events;
 
         private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "widget-heartbeat");
@@ -87,9 +91,16 @@ class WidgetsConfiguration {
             return thread;
         });
 
-        StreamHeartbeat(Runnable beat, java.time.Duration period) {
+        StreamHeartbeat(CartEvents events, java.time.Duration period) {
+            this.events = events;
             long millis = Math.max(100, period.toMillis());
-            executor.scheduleAtFixedRate(beat, millis, millis, TimeUnit.MILLISECONDS);
+            executor.scheduleAtFixedRate(events::heartbeat, millis, millis, TimeUnit.MILLISECONDS);
+        }
+
+        /** Runs before the web server's graceful shutdown, which would otherwise wait for every open stream. */
+        @Override
+        public void onApplicationEvent(ContextClosedEvent event) {
+            events.completeAll();
         }
 
         @Override
