@@ -47,7 +47,8 @@ final class WidgetInstructions {
                 // Qliro One compares its order total with the global totalPrice on resume (Centra's recipe).
                 after.addObject().put("set", "totalPrice").put("value", state.total());
             }
-            if (wasActive || !active.isEmpty()) {
+            // Resume only what the storefront was told to suspend; the script suspended itself for widget events.
+            if (wasActive || answer == Answer.WIDGET_EVENT) {
                 after.addObject().put("call", "resume").set("arg", suspendIgnore);
             }
         }

@@ -115,6 +115,7 @@ final class WidgetRelay implements RelayHook {
         }
         Instant now = clock.instant();
         if (operation == PAYMENT
+                && state.active().contains(WidgetKind.KCO)
                 && state.kcoStatus(now, properties.kcoValidity()) == CartWidgetState.SessionStatus.ACTIVE
                 && state.kcoForm() != null) {
             // A reload of the checkout: Centra's payment step would create a second Klarna order.
