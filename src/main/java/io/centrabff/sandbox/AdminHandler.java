@@ -64,6 +64,8 @@ final class AdminHandler implements HttpHandler {
                     return JsonNodeFactory.instance.objectNode().put("reset", true);
                 });
                 case "/sandbox/psp/paypal" -> paypal(exchange, query);
+                case "/sandbox/widgets" -> expect(exchange, "GET", state.widgets::counts);
+                case "/sandbox/widgets/kco" -> kcoOrder(exchange, query.get("order"));
                 default -> {
                     if (path.startsWith(PRODUCTS)) {
                         ProductAdmin.handle(exchange, state, path.substring(PRODUCTS.length()));
@@ -97,6 +99,13 @@ final class AdminHandler implements HttpHandler {
                 withQuery(
                         payment.returnPage(),
                         "paymentId=" + payment.paymentId() + "&token=EC-SANDBOX&PayerID=" + payment.payerId()));
+    }
+
+    /** Klarna's side of a KCO order, read by the sandbox snippet from the storefront's page (hence CORS). */
+    private void kcoOrder(HttpExchange exchange, String order) throws IOException {
+        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+        JsonNode body = state.widgets.order(order);
+        SandboxHttp.send(exchange, body == null ? 404 : 200, body == null ? error("order", "not found") : body, false);
     }
 
     private static String withQuery(String page, String query) {

@@ -124,6 +124,7 @@ final class CatalogData {
     static final List<PaymentMethod> PAYMENT_METHODS = List.of(
             new PaymentMethod("paypal", "PayPal", false),
             new PaymentMethod("klarna-checkout", "Klarna Checkout", true),
+            new PaymentMethod("qliro-one", "Qliro One", true),
             new PaymentMethod("invoice", "Invoice", false),
             new PaymentMethod("adyen-drop-in", "Adyen Drop-in", true),
             new PaymentMethod("external-payment", "External Payment", false),

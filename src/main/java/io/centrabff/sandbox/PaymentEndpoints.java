@@ -57,14 +57,15 @@ final class PaymentEndpoints {
                 out.put("url", call.state().pspBaseUrl() + "/paypal?ref=" + ref);
                 out.put("orderId", paymentId);
             }
-            case "klarna-checkout" -> {
+            case "klarna-checkout", "qliro-one" -> {
                 selection.pendingPayment = new PendingPayment(method, null, null, returnPage, failedPage);
                 out.put("action", "form");
-                out.put("formType", "kco3");
+                out.put("formType", "qliro-one".equals(method) ? "qliro" : "kco3");
                 out.put(
                         "formHtml",
-                        "<div id=\"klarna-checkout-container\"><script>/* sandbox KCO snippet for " + selection.id
-                                + " */</script></div>");
+                        call.state()
+                                .widgets
+                                .createOrder(selection, method, call.state().port()));
             }
             case "adyen-drop-in" -> {
                 selection.pendingPayment = new PendingPayment(method, null, null, returnPage, failedPage);

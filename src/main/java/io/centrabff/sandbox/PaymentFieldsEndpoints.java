@@ -37,6 +37,7 @@ final class PaymentFieldsEndpoints {
             call.selection().lastWidgetEvent = body.deepCopy();
         }
         merge(call.selection(), body);
+        SandboxWidgets.apply(call.selection(), body);
         return SelectionJson.response(call);
     }
 

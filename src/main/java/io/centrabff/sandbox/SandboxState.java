@@ -12,6 +12,7 @@ final class SandboxState {
     final SessionStore sessions = new SessionStore();
     final RequestLog requests = new RequestLog();
     final SandboxCustomers customers = new SandboxCustomers();
+    final SandboxWidgets widgets = new SandboxWidgets();
     /** PSP page reference → the payment it belongs to, so the fake PayPal page knows where to send the shopper. */
     final Map<String, PendingPayment> pspPayments = new ConcurrentHashMap<>();
 
@@ -62,5 +63,6 @@ final class SandboxState {
         pspPayments.clear();
         products.clear();
         customers.clear();
+        widgets.reset();
     }
 }

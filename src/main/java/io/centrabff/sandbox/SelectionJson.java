@@ -70,13 +70,8 @@ final class SelectionJson {
         node.set("shippingAddress", address(selection.shippingAddress, selection.country));
         node.setAll(selection.fields);
         node.set("currencyFormat", Money.currencyFormat(currency));
-        if ("klarna-checkout".equals(selection.paymentMethod)) {
-            // Centra only sends the CheckoutScript while a widget (KCO, Qliro One, Ingrid) is active (W1).
-            node.put(
-                    "centraCheckoutScript",
-                    "<script>window.CentraCheckout={suspend:function(){},"
-                            + "resume:function(){},reInitiate:function(){}};</script>");
-        }
+        // Centra only sends the CheckoutScript while a widget (KCO, Qliro One, Ingrid) is active (W1).
+        SandboxWidgets.render(selection, node);
         if (selection.lastWidgetEvent != null) {
             node.set("lastWidgetEvent", selection.lastWidgetEvent);
         }

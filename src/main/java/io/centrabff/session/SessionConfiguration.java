@@ -26,6 +26,7 @@ class SessionConfiguration {
             SessionProperties properties,
             ClientAddress clientAddress,
             ObjectProvider<SessionObserver> observers,
+            ObjectProvider<RelayHook> hook,
             @Value("${bff.sandbox.active:false}") boolean sandbox) {
         // Secure cookies are not sent over plain http, so only the local sandbox run defaults to non-Secure.
         boolean secure = properties.cookieSecure() != null ? properties.cookieSecure() : !sandbox;
@@ -35,6 +36,7 @@ class SessionConfiguration {
                 new SessionResolver(properties, cookie, clientAddress),
                 cookie,
                 properties,
-                observers.orderedStream().toList());
+                observers.orderedStream().toList(),
+                hook.getIfAvailable(() -> RelayHook.NONE));
     }
 }

@@ -29,15 +29,18 @@ public class SessionRelay {
     private final SessionCookie cookie;
     private final boolean cookieMode;
     private final List<SessionObserver> observers;
+    private final RelayHook hook;
 
     SessionRelay(
             CentraGateway gateway,
             SessionResolver resolver,
             SessionCookie cookie,
             SessionProperties properties,
-            List<SessionObserver> observers) {
+            List<SessionObserver> observers,
+            RelayHook hook) {
         this.gateway = gateway;
         this.observers = List.copyOf(observers);
+        this.hook = hook;
         this.resolver = resolver;
         this.cookie = cookie;
         this.cookieMode = properties.mode() == SessionProperties.Mode.COOKIE;
@@ -57,6 +60,11 @@ public class SessionRelay {
     /** Relays one operation for {@code session}. */
     public Mono<ResponseEntity<JsonNode>> relay(
             ShopperSession session, CentraOperation operation, JsonNode body, String... pathValues) {
+        return hook.around(session, operation, body, () -> exchange(session, operation, body, pathValues));
+    }
+
+    private Mono<RelayHook.Relayed> exchange(
+            ShopperSession session, CentraOperation operation, JsonNode body, String... pathValues) {
         String token = operation == CentraOperation.RECEIPT && session.receiptToken() != null
                 ? session.receiptToken()
                 : session.token();
@@ -67,7 +75,7 @@ public class SessionRelay {
             answer = gateway.exchange(
                     CentraRequest.forSession(operation, token, body, session.correlationId(), pathValues));
         }
-        return answer.map(response -> respond(operation, token, response));
+        return answer.map(response -> new RelayHook.Relayed(response, respond(operation, token, response)));
     }
 
     /**

@@ -118,8 +118,10 @@ class SessionEdgeCountryTests {
     void catalogReadsDoNotStartASelection() {
         bff.get("/api/checkout/categories", "CF-IPCountry", "DE");
 
-        assertThat(centra.findAll(anyRequestedFor(anyUrl())))
-                .extracting(LoggedRequest::getUrl)
-                .containsExactly(BASE + "/categories");
+        // Catalog reads come from the shared cache: its fills are sessionless and never set a country.
+        assertThat(centra.findAll(anyRequestedFor(anyUrl()))).isNotEmpty().allSatisfy(request -> {
+            assertThat(request.getMethod().getName()).isNotEqualTo("PUT");
+            assertThat(request.getHeader("API-token")).isEqualTo("none");
+        });
     }
 }

@@ -1,0 +1,104 @@
+package io.centrabff.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The checkout widgets Centra drives (W1–W4), simulated: the CheckoutScript, a KCO-like and a Qliro-like snippet
+ * that show the total they last received, and an Ingrid-like shipping widget whose choice sets the shipping price.
+ * Counts the provider orders the payment step creates, so tests can prove reloads create no second one.
+ */
+final class SandboxWidgets {
+
+    static final Set<String> WIDGET_METHODS = Set.of("klarna-checkout", "qliro-one");
+
+    private final AtomicInteger kcoOrders = new AtomicInteger();
+    private final AtomicInteger qliroOrders = new AtomicInteger();
+    /** Provider order id → the selection it mirrors (Centra pushes every cart change to the provider). */
+    private final Map<String, SandboxSelection> orders = new ConcurrentHashMap<>();
+
+    /** The provider snippet for a new widget order of {@code selection}. */
+    String createOrder(SandboxSelection selection, String method, int port) {
+        String order = SandboxSelection.randomHex(8);
+        orders.put(order, selection);
+        if ("qliro-one".equals(method)) {
+            qliroOrders.incrementAndGet();
+            return resource("qliro.html");
+        }
+        kcoOrders.incrementAndGet();
+        return resource("kco.html")
+                .replace("@ORDER_URL@", "http://127.0.0.1:" + port + "/sandbox/widgets/kco?order=" + order);
+    }
+
+    /** What the provider holds for {@code order}: the mirrored selection's current grand total. */
+    ObjectNode order(String order) {
+        SandboxSelection selection = orders.get(order == null ? "" : order);
+        if (selection == null) {
+            return null;
+        }
+        synchronized (selection) {
+            return JsonNodeFactory.instance
+                    .objectNode()
+                    .put("order", order)
+                    .put("total", SelectionTotals.of(selection).grandTotal());
+        }
+    }
+
+    ObjectNode counts() {
+        return JsonNodeFactory.instance
+                .objectNode()
+                .put("kcoOrders", kcoOrders.get())
+                .put("qliroOrders", qliroOrders.get());
+    }
+
+    void reset() {
+        kcoOrders.set(0);
+        qliroOrders.set(0);
+        orders.clear();
+    }
+
+    /** Adds the CheckoutScript and Ingrid's plugin fields while a widget payment method is selected. */
+    static void render(SandboxSelection selection, ObjectNode node) {
+        if (!WIDGET_METHODS.contains(selection.paymentMethod)) {
+            return;
+        }
+        node.put("centraCheckoutScript", "<script>" + resource("centra-checkout.js") + "</script>");
+        String ingrid = resource("ingrid.html")
+                .replace("@STANDARD@", "standard".equals(selection.shippingMethod) ? "checked" : "")
+                .replace("@EXPRESS@", "express".equals(selection.shippingMethod) ? "checked" : "");
+        node.putObject("pluginFields")
+                .putObject("ingrid")
+                .put("version", 2)
+                .put("snippet", ingrid)
+                .put("session_id", "ingrid-" + selection.id.substring(0, 8))
+                .put("deliveryOptionsAvailable", true);
+    }
+
+    /** Ingrid's shipping choice, forwarded by the storefront through payment-fields, becomes the shipping method. */
+    static void apply(SandboxSelection selection, JsonNode detail) {
+        String method = detail.path("ingrid").path("shippingMethod").asText("");
+        if (Catalog.shippingMethod(method).isPresent()) {
+            selection.shippingMethod = method;
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SandboxWidgets.class.getResourceAsStream("/sandbox-widgets/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing sandbox resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

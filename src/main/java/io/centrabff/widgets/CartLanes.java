@@ -1,0 +1,78 @@
+package io.centrabff.widgets;
+
+import io.centrabff.web.BffException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.http.HttpStatus;
+
+/**
+ * One FIFO lane per cart: mutations of one cart run one at a time in arrival order, other carts are not slowed. A
+ * fair semaphore has no owner thread, so the reactive pipeline may release it from any thread. Lanes are
+ * reference-counted and disappear when no request holds or waits for them.
+ */
+final class CartLanes {
+
+    private static final class Lane {
+        final Semaphore semaphore = new Semaphore(1, true);
+        int users;
+    }
+
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final Duration wait;
+
+    CartLanes(Duration wait) {
+        this.wait = wait;
+    }
+
+    /** Blocks until the cart's lane is free; the returned permit must be closed exactly once. */
+    Runnable enter(String cart) {
+        Lane lane = lanes.compute(cart, (key, existing) -> {
+            Lane current = existing != null ? existing : new Lane();
+            current.users++;
+            return current;
+        });
+        boolean acquired = false;
+        try {
+            acquired = lane.semaphore.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!acquired) {
+            leave(cart, lane);
+            throw new BffException(
+                    HttpStatus.CONFLICT,
+                    "cart-busy",
+                    "Cart busy",
+                    "Other changes to this cart are still running; try again shortly",
+                    "selection",
+                    Duration.ofSeconds(1),
+                    null);
+        }
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                lane.semaphore.release();
+                leave(cart, lane);
+            }
+        };
+    }
+
+    /** Carts with a lane in use (for tests and metrics). */
+    int size() {
+        return lanes.size();
+    }
+
+    private void leave(String cart, Lane lane) {
+        lanes.computeIfPresent(cart, (key, current) -> {
+            if (current != lane) {
+                return current;
+            }
+            current.users--;
+            return current.users == 0 ? null : current;
+        });
+    }
+}

@@ -1,0 +1,127 @@
+package io.centrabff.widgets;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What the BFF knows about one cart's widgets, rebuilt from Centra's answers. Mutated only inside the cart's lane (or
+ * under its monitor for signals), read by any thread.
+ */
+final class CartWidgetState {
+
+    enum SessionStatus {
+        NONE,
+        ACTIVE,
+        EXPIRED,
+        FAILED,
+        COMPLETED
+    }
+
+    private long cartVersion;
+    private BigDecimal total;
+    private String currency;
+    private Set<WidgetKind> active = EnumSet.noneOf(WidgetKind.class);
+    private SessionStatus kcoStatus = SessionStatus.NONE;
+    private Instant kcoLastActivity;
+    private ObjectNode kcoForm;
+    private String lockReason;
+    private Instant lockUntil;
+
+    synchronized long cartVersion() {
+        return cartVersion;
+    }
+
+    synchronized long mutated() {
+        return ++cartVersion;
+    }
+
+    synchronized BigDecimal total() {
+        return total;
+    }
+
+    synchronized String currency() {
+        return currency;
+    }
+
+    synchronized void totals(BigDecimal total, String currency) {
+        if (total != null) {
+            this.total = total;
+            this.currency = currency;
+        }
+    }
+
+    synchronized Set<WidgetKind> active() {
+        return EnumSet.copyOf(active.isEmpty() ? EnumSet.noneOf(WidgetKind.class) : active);
+    }
+
+    synchronized void active(Set<WidgetKind> kinds) {
+        this.active = kinds.isEmpty() ? EnumSet.noneOf(WidgetKind.class) : EnumSet.copyOf(kinds);
+    }
+
+    /** Centra created a KCO order and answered with its snippet; reloads reuse it while it is fresh. */
+    synchronized void kcoCreated(ObjectNode form, Instant now) {
+        kcoForm = form.deepCopy();
+        kcoStatus = SessionStatus.ACTIVE;
+        kcoLastActivity = now;
+    }
+
+    /** A merchant update or shopper interaction: Klarna keeps the order another validity period. */
+    synchronized void kcoTouched(Instant now) {
+        if (kcoStatus == SessionStatus.ACTIVE) {
+            kcoLastActivity = now;
+        }
+    }
+
+    synchronized void kcoFailed() {
+        if (kcoStatus == SessionStatus.ACTIVE) {
+            kcoStatus = SessionStatus.FAILED;
+        }
+        kcoForm = null;
+    }
+
+    synchronized void completed() {
+        kcoStatus = kcoStatus == SessionStatus.NONE ? SessionStatus.NONE : SessionStatus.COMPLETED;
+        kcoForm = null;
+        lockReason = null;
+        lockUntil = null;
+    }
+
+    /** The KCO status as of {@code now}; an ACTIVE session past its validity reads as EXPIRED. */
+    synchronized SessionStatus kcoStatus(Instant now, java.time.Duration validity) {
+        if (kcoStatus == SessionStatus.ACTIVE && !now.isBefore(kcoLastActivity.plus(validity))) {
+            kcoStatus = SessionStatus.EXPIRED;
+            kcoForm = null;
+        }
+        return kcoStatus;
+    }
+
+    synchronized Instant kcoExpiresAt(java.time.Duration validity) {
+        return kcoStatus == SessionStatus.ACTIVE ? kcoLastActivity.plus(validity) : null;
+    }
+
+    synchronized ObjectNode kcoForm() {
+        return kcoForm == null ? null : kcoForm.deepCopy();
+    }
+
+    synchronized void lock(String reason, Instant until) {
+        lockReason = reason;
+        lockUntil = until;
+    }
+
+    synchronized void unlock() {
+        lockReason = null;
+        lockUntil = null;
+    }
+
+    /** The reason of a payment lock in force at {@code now}, or null. */
+    synchronized String lockedFor(Instant now) {
+        if (lockReason != null && !now.isBefore(lockUntil)) {
+            lockReason = null;
+            lockUntil = null;
+        }
+        return lockReason;
+    }
+}

@@ -1,0 +1,234 @@
+package io.centrabff.widgets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.centrabff.centra.CentraGateway;
+import io.centrabff.centra.CentraOperation;
+import io.centrabff.centra.CentraRequest;
+import io.centrabff.centra.CentraResponse;
+import io.centrabff.session.RelayHook.Relayed;
+import io.centrabff.session.ShopperSession;
+import io.centrabff.widgets.WidgetInstructions.Answer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import reactor.core.publisher.Mono;
+
+/** Turns Centra's answers into widget state, pushed events and the {@code bff.widgets} block of the response. */
+final class WidgetAnswers {
+
+    private final CartKeys keys;
+    private final WidgetStates states;
+    private final CartEvents events;
+    private final CentraGateway gateway;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final WidgetsProperties properties;
+
+    WidgetAnswers(
+            CartKeys keys,
+            WidgetStates states,
+            CartEvents events,
+            CentraGateway gateway,
+            ObjectMapper mapper,
+            Clock clock,
+            WidgetsProperties properties) {
+        this.keys = keys;
+        this.states = states;
+        this.events = events;
+        this.gateway = gateway;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** A read of the selection: state refreshed, instructions for the next change, nothing to do now. */
+    ResponseEntity<JsonNode> read(String cart, Relayed relayed) {
+        cart = follow(cart, relayed.centra());
+        if (cart == null) {
+            return relayed.response();
+        }
+        CartWidgetState state = states.of(cart);
+        observe(state, relayed.centra().body());
+        attach(state, relayed.response().getBody(), Answer.READ, false, null, null);
+        return relayed.response();
+    }
+
+    /** A mutation Centra answered (successfully or with its own errors). */
+    Mono<ResponseEntity<JsonNode>> mutated(
+            String cart,
+            ShopperSession session,
+            CentraOperation operation,
+            JsonNode request,
+            boolean wasActive,
+            Relayed relayed) {
+        CentraResponse centra = relayed.centra();
+        String current = follow(cart, centra);
+        if (current == null) {
+            return Mono.just(relayed.response());
+        }
+        CartWidgetState state = states.of(current);
+        Instant now = clock.instant();
+        JsonNode body = relayed.response().getBody();
+        Mono<JsonNode> truth;
+        if (centra.isSuccess()) {
+            state.mutated();
+            if (operation == CentraOperation.PAYMENT && WidgetDetector.formKind(body) == WidgetKind.KCO) {
+                state.kcoCreated((ObjectNode) body, now);
+            } else {
+                state.kcoTouched(now);
+            }
+            if (completesOrder(operation, body)) {
+                state.completed();
+            }
+            truth = Mono.just(body);
+        } else {
+            if (operation == CentraOperation.PAYMENT && state.active().contains(WidgetKind.KCO)) {
+                state.kcoFailed();
+            }
+            // Centra's error may not carry the selection: re-read it so the widgets resume with Centra's real total.
+            truth = body.path("selection").isObject() ? Mono.just(body) : reread(centra.token(), session);
+        }
+        String replacement = WidgetDetector.replacement(body);
+        return truth.map(selection -> {
+            observe(state, selection);
+            JsonNode ignore =
+                    operation == CentraOperation.PAYMENT_FIELDS ? WidgetDetector.suspendIgnore(request) : null;
+            Answer answer = operation == CentraOperation.PAYMENT_FIELDS ? Answer.WIDGET_EVENT : Answer.MUTATION;
+            ObjectNode widgets = attach(state, body, answer, wasActive, ignore, replacement);
+            publishAfter(current, state, widgets, ignore);
+            return relayed.response();
+        });
+    }
+
+    /** The BFF's own error (Centra unreachable, bad answer): problem+json plus the instructions to resume. */
+    Mono<ResponseEntity<JsonNode>> failed(
+            String cart,
+            ShopperSession session,
+            CentraOperation operation,
+            JsonNode request,
+            ErrorResponseException error) {
+        CartWidgetState state = states.of(cart);
+        if (operation == CentraOperation.PAYMENT && state.active().contains(WidgetKind.KCO)) {
+            state.kcoFailed();
+        }
+        return reread(session.token(), session).map(selection -> {
+            observe(state, selection);
+            ObjectNode body = mapper.valueToTree(error.getBody());
+            JsonNode ignore =
+                    operation == CentraOperation.PAYMENT_FIELDS ? WidgetDetector.suspendIgnore(request) : null;
+            Answer answer = operation == CentraOperation.PAYMENT_FIELDS ? Answer.WIDGET_EVENT : Answer.MUTATION;
+            ObjectNode widgets = attach(state, body, answer, true, ignore, null);
+            publishAfter(cart, state, widgets, ignore);
+            HttpHeaders headers = new HttpHeaders();
+            headers.addAll(error.getHeaders());
+            headers.setCacheControl(CacheControl.noStore());
+            return ResponseEntity.status(error.getStatusCode())
+                    .headers(headers)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body((JsonNode) body);
+        });
+    }
+
+    /** The payment step's answer Centra gave when it created the still-fresh Klarna order. */
+    ResponseEntity<JsonNode> storedForm(String cart, CartWidgetState state) {
+        ObjectNode form = state.kcoForm();
+        attach(state, form, Answer.READ, false, null, null);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(form);
+    }
+
+    /** The common fields of a pushed event. */
+    ObjectNode event(CartWidgetState state) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("cartVersion", state.cartVersion());
+        data.put("total", state.total());
+        data.put("currency", state.currency());
+        return data;
+    }
+
+    /** Current state as the first event of a new stream. */
+    ObjectNode snapshot(CartWidgetState state) {
+        ObjectNode data = event(state);
+        data.set(
+                "widgets",
+                WidgetInstructions.build(
+                        state, Answer.READ, false, null, null, clock.instant(), properties.kcoValidity()));
+        return data;
+    }
+
+    ObjectNode instructions(CartWidgetState state) {
+        return WidgetInstructions.build(
+                state, Answer.READ, false, null, null, clock.instant(), properties.kcoValidity());
+    }
+
+    private void publishAfter(String cart, CartWidgetState state, ObjectNode widgets, JsonNode ignore) {
+        widgets.path("replace").forEach(replace -> events.publish(cart, "replace", ((ObjectNode) replace).deepCopy()));
+        if (!widgets.path("reinit").isEmpty()) {
+            events.publish(
+                    cart,
+                    "reload",
+                    event(state).set("reinit", widgets.get("reinit").deepCopy()));
+        }
+        ObjectNode resume = event(state);
+        resume.set("suspendIgnore", ignore);
+        events.publish(cart, "resume", resume);
+    }
+
+    private ObjectNode attach(
+            CartWidgetState state,
+            JsonNode body,
+            Answer answer,
+            boolean wasActive,
+            JsonNode ignore,
+            String replacement) {
+        ObjectNode widgets = WidgetInstructions.build(
+                state, answer, wasActive, ignore, replacement, clock.instant(), properties.kcoValidity());
+        WidgetInstructions.attach(body, widgets);
+        return widgets;
+    }
+
+    private static void observe(CartWidgetState state, JsonNode body) {
+        Set<WidgetKind> active = WidgetDetector.active(body);
+        if (active != null) {
+            state.active(active);
+            state.totals(WidgetDetector.total(body), WidgetDetector.currency(body));
+        }
+    }
+
+    private Mono<JsonNode> reread(String token, ShopperSession session) {
+        if (token == null) {
+            return Mono.just(JsonNodeFactory.instance.objectNode());
+        }
+        return gateway.exchange(
+                        CentraRequest.forSession(CentraOperation.SELECTION, token, null, session.correlationId()))
+                .<JsonNode>map(CentraResponse::body)
+                .onErrorReturn(JsonNodeFactory.instance.objectNode());
+    }
+
+    private String follow(String cart, CentraResponse centra) {
+        String token = centra.token();
+        if (cart == null) {
+            return keys.cartOf(token);
+        }
+        if (token != null && centra.tokenChanged()) {
+            keys.follow(cart, token);
+        }
+        return cart;
+    }
+
+    private static boolean completesOrder(CentraOperation operation, JsonNode body) {
+        return (operation == CentraOperation.PAYMENT_RESULT && !body.has("action"))
+                || (operation == CentraOperation.PAYMENT
+                        && "success".equals(body.path("action").asText()));
+    }
+}

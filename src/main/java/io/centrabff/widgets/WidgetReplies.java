@@ -1,0 +1,85 @@
+package io.centrabff.widgets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Remembered answers: the first answer to a mutation with an {@code Idempotency-Key} (retries and double clicks get
+ * it again) and the answer to a widget event (the same event again inside a short window is not forwarded twice).
+ */
+final class WidgetReplies {
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private final Cache<String, ResponseEntity<JsonNode>> byKey;
+    private final Cache<String, ResponseEntity<JsonNode>> events;
+
+    WidgetReplies(Duration idempotencyTtl, Duration eventWindow) {
+        this.byKey = Caffeine.newBuilder()
+                .expireAfterWrite(idempotencyTtl)
+                .maximumSize(100_000)
+                .build();
+        this.events = Caffeine.newBuilder()
+                .expireAfterWrite(eventWindow)
+                .maximumSize(100_000)
+                .build();
+    }
+
+    ResponseEntity<JsonNode> replay(String key) {
+        return key == null ? null : copy(byKey.getIfPresent(key));
+    }
+
+    void remember(String key, ResponseEntity<JsonNode> response) {
+        if (key != null && response.getStatusCode().value() < 500) {
+            byKey.put(key, copy(response));
+        }
+    }
+
+    ResponseEntity<JsonNode> event(String key) {
+        return copy(events.getIfPresent(key));
+    }
+
+    void rememberEvent(String key, ResponseEntity<JsonNode> response) {
+        if (response.getStatusCode().is2xxSuccessful()) {
+            events.put(key, copy(response));
+        }
+    }
+
+    /** The identity of a widget event: SHA-256 of its canonical JSON (keys sorted) at one cart version. */
+    static String eventKey(String cart, JsonNode detail, long cartVersion) {
+        try {
+            byte[] json = CANONICAL.writeValueAsBytes(CANONICAL.treeToValue(detail, Object.class));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+            return cart + ":" + HexFormat.of().formatHex(digest) + ":" + cartVersion;
+        } catch (NoSuchAlgorithmException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String idempotencyKey(String cart, String header) {
+        if (header == null || header.isBlank() || header.length() > 255) {
+            return null;
+        }
+        return cart + ":" + CartKeys.hash(header.trim());
+    }
+
+    private static ResponseEntity<JsonNode> copy(ResponseEntity<JsonNode> response) {
+        if (response == null) {
+            return null;
+        }
+        JsonNode body = response.getBody();
+        return new ResponseEntity<>(
+                body == null ? null : body.deepCopy(), response.getHeaders(), response.getStatusCode());
+    }
+}

@@ -1,0 +1,101 @@
+package io.centrabff.widgets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.centrabff.session.SessionRelay;
+import io.centrabff.web.BffException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The event stream for other tabs of a cart, and the widgets' payment signals. */
+@RestController
+@RequestMapping("${bff.api.base-path:/api/checkout}")
+class WidgetsController {
+
+    private final SessionRelay relay;
+    private final CartKeys keys;
+    private final WidgetStates states;
+    private final CartEvents events;
+    private final WidgetAnswers answers;
+    private final Clock clock;
+    private final WidgetsProperties properties;
+
+    WidgetsController(
+            SessionRelay relay,
+            CartKeys keys,
+            WidgetStates states,
+            CartEvents events,
+            WidgetAnswers answers,
+            Clock clock,
+            WidgetsProperties properties) {
+        this.relay = relay;
+        this.keys = keys;
+        this.states = states;
+        this.events = events;
+        this.answers = answers;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Server-Sent Events for every open tab of the caller's cart; starts with a snapshot (also on reconnect). */
+    @GetMapping(path = "/selection/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(HttpServletRequest request) {
+        String cart = requireCart(request);
+        return events.open(cart, answers.snapshot(states.of(cart)));
+    }
+
+    /**
+     * A widget reports its payment starting (Qliro {@code onPaymentProcess} start, KCO {@code redirect_initiated}) or
+     * ending; while started, cart mutations get 409.
+     */
+    @PostMapping("/widgets/signal")
+    ResponseEntity<JsonNode> signal(HttpServletRequest request, @RequestBody JsonNode body) {
+        String cart = requireCart(request);
+        String kind = body == null ? "" : body.path("kind").asText("");
+        String signal = body == null ? "" : body.path("signal").asText("");
+        if (!kind.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw invalid("kind", "'kind' must name the widget, e.g. KCO, QLIRO or INGRID");
+        }
+        CartWidgetState state = states.of(cart);
+        switch (signal) {
+            case "payment-started" -> {
+                state.lock(
+                        "widget:" + kind.toUpperCase(Locale.ROOT),
+                        clock.instant().plus(properties.paymentLockTimeout()));
+                events.publish(cart, "payment-lock", answers.event(state).put("reason", "widget"));
+            }
+            case "payment-ended" -> {
+                state.unlock();
+                events.publish(cart, "payment-unlock", answers.event(state));
+            }
+            default -> throw invalid("signal", "'signal' must be payment-started or payment-ended");
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        WidgetInstructions.attach(out, answers.instructions(state));
+        return ResponseEntity.ok(out);
+    }
+
+    private String requireCart(HttpServletRequest request) {
+        String cart = keys.cartOf(relay.session(request).token());
+        if (cart == null) {
+            throw new BffException(
+                    HttpStatus.NOT_FOUND, "no-selection", "No selection", "The caller has no cart yet", "selection");
+        }
+        return cart;
+    }
+
+    private static BffException invalid(String field, String detail) {
+        return new BffException(HttpStatus.BAD_REQUEST, "invalid-body", "Invalid request body", detail, field);
+    }
+}

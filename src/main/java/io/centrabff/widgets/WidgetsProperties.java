@@ -1,0 +1,33 @@
+package io.centrabff.widgets;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the BFF keeps checkout widgets in step with the cart.
+ *
+ * @param laneWait Longest a cart mutation waits for the mutations queued before it on the same cart; then 409
+ *     cart-busy with Retry-After. Keep it below Klarna's ~10 s auto-resume.
+ * @param idempotencyTtl How long the first answer to a mutation with an Idempotency-Key is replayed for the same key.
+ * @param eventDedupeWindow Identical widget events inside this window are answered without a second call to Centra.
+ * @param kcoValidity How long a Klarna Checkout session stays usable after the last update or shopper interaction.
+ * @param paymentLockTimeout A payment lock no one released ends after this long.
+ * @param streamHeartbeat Interval of the comment lines that keep idle event streams open through proxies.
+ * @param maxStreamsPerCart Open event streams allowed per cart; more get 429.
+ * @param cartIdleTtl Widget state and token aliases of a cart untouched this long are forgotten.
+ */
+@Validated
+@ConfigurationProperties("bff.widgets")
+public record WidgetsProperties(
+        @NotNull @DefaultValue("8s") Duration laneWait,
+        @NotNull @DefaultValue("10m") Duration idempotencyTtl,
+        @NotNull @DefaultValue("10s") Duration eventDedupeWindow,
+        @NotNull @DefaultValue("48h") Duration kcoValidity,
+        @NotNull @DefaultValue("5m") Duration paymentLockTimeout,
+        @NotNull @DefaultValue("20s") Duration streamHeartbeat,
+        @Min(1) @DefaultValue("5") int maxStreamsPerCart,
+        @NotNull @DefaultValue("49h") Duration cartIdleTtl) {}
