@@ -2,6 +2,7 @@ package io.centrabff.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** The correlation id that ties a storefront request to its Centra calls and log lines. */
@@ -24,7 +25,9 @@ public final class Correlation {
         if (candidate != null && WELL_FORMED.matcher(candidate).matches()) {
             return candidate;
         }
-        return UUID.randomUUID().toString();
+        // Not a secret, just unique: ThreadLocalRandom avoids SecureRandom's contention on every request.
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     /** The correlation id of this request (set by the correlation filter). */
