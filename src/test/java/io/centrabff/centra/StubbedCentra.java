@@ -8,6 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,9 +16,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The BFF against a WireMock Centra on a dynamic loopback port, with short time limits and retry waits so fault tests
- * stay fast. Test classes extending this share one application context (and this one WireMock server); every test
+ * stay fast, and metrics export on. Test classes extending this share one application context (and this one WireMock server); every test
  * starts with no stubs, an empty request journal and closed breakers.
  */
+// Boot turns metrics export off in tests; this context is where /actuator/prometheus is tested.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
