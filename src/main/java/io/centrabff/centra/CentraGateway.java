@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.centrabff.web.BffException;
 import io.centrabff.web.Correlation;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -63,6 +65,7 @@ public class CentraGateway {
     /** Performs the call; emits Centra's answer (including Centra's own 4xx errors) or a {@code BffException}. */
     public Mono<CentraResponse> exchange(CentraRequest request) {
         CentraOperation operation = request.operation();
+        request.pathValues().forEach(CentraGateway::refuseDotSegment);
         URI uri = CentraPath.expand(baseUrl, operation, request.pathValues().toArray(String[]::new));
         Mono<CentraResponse> attempt = Mono.defer(() -> send(request, uri));
         Mono<CentraResponse> answer = resilience
@@ -99,6 +102,21 @@ public class CentraGateway {
                 // Backstop over Netty's response timeout, which does not cover connection acquisition.
                 .timeout(timeout.plus(timeout.dividedBy(10)))
                 .onErrorMap(error -> translate(operation, timeout, error));
+    }
+
+    /**
+     * No Centra id is "." or "..". Encoded they cannot change the path here, but a proxy in front of Centra that
+     * decodes before resolving dot segments (nginx does, for matching) would see a traversal; refuse them instead.
+     */
+    private static void refuseDotSegment(String value) {
+        if (value != null && !value.isEmpty() && value.chars().allMatch(c -> c == '.')) {
+            throw new BffException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-path-value",
+                    "Invalid path value",
+                    "Invalid path value: '" + value + "' is not a valid id",
+                    "path");
+        }
     }
 
     private static void sessionHeaders(CentraRequest request, HttpHeaders headers) {

@@ -26,9 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "bff.sandbox.enabled=false",
             "centra.shared-secret=" + StubbedCentra.SHARED_SECRET,
-            "centra.timeouts.catalog=300ms",
-            "centra.timeouts.cart=300ms",
-            "centra.timeouts.payment=300ms",
+            "centra.timeouts.catalog=500ms",
+            "centra.timeouts.cart=500ms",
+            "centra.timeouts.payment=500ms",
             "resilience4j.retry.instances.centra-read.wait-duration=10ms",
             "resilience4j.retry.instances.centra-read.exponential-max-wait-duration=40ms",
             "resilience4j.bulkhead.instances.payment.max-concurrent-calls=2",
