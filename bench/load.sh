@@ -68,6 +68,7 @@ run() { # run NAME URL CONNECTIONS SECONDS
   wrk -t2 -c"$3" -d"$4"s --timeout 30s -s bench/load.lua "$2" | awk -v n="$1" '/^RESULT/ { sub(/^RESULT/, n); print }'
 }
 
+echo "cores: $(nproc), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "warm-up (JIT, pools)..."
 wrk -t2 -c64 -d15s -s bench/load.lua "$BFF" >/dev/null
 run "warm-up-stub" "$STUB" 16 3 >/dev/null
@@ -89,11 +90,10 @@ stub_before=$(stub_requests)
   while [ $SECONDS -lt $end ]; do
     sleep 2
     curl -s "$BFF/actuator/prometheus" | awk '
-      /^http_server_requests_active_seconds_active_count/ { a += $NF }
+      /^http_server_requests_active_seconds_(gcount|active_count)/ && !/actuator/ { a += $NF }
       /^jvm_threads_live_threads/ { t = $NF }
-      /^tomcat_threads_busy_threads/ { b = $NF }
       /^jvm_memory_used_bytes/ && /area="heap"/ { h += $NF }
-      END { printf "in_flight=%d threads=%d tomcat_busy=%d heap_mb=%.0f\n", a, t, b, h / 1048576 }' >> "$WORK/samples.txt"
+      END { printf "in_flight=%d threads=%d heap_mb=%.0f\n", a, t, h / 1048576 }' >> "$WORK/samples.txt"
   done
 ) &
 SAMPLER=$!
@@ -103,7 +103,8 @@ upstream_after=$(metric centra_requests_seconds_count)
 stub_after=$(stub_requests)
 requests=$(field "$WORK/hold.txt" requests)
 awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[2] + 0 > max[kv[1]]) max[kv[1]] = kv[2] + 0 } }
-     END { printf "peak in_flight=%d threads=%d tomcat_busy=%d heap_mb=%d\n", max["in_flight"], max["threads"], max["tomcat_busy"], max["heap_mb"] }' "$WORK/samples.txt"
+     END { printf "peak in_flight=%d threads=%d heap_mb=%d (sampled every 2 s)\n", max["in_flight"], max["threads"], max["heap_mb"] }' "$WORK/samples.txt"
 awk -v u=$((upstream_after - upstream_before)) -v s=$((stub_after - stub_before)) -v r="$requests" \
   'BEGIN { printf "upstream calls per request: %.3f (BFF metric), %.3f (stub count)\n", u / r, s / r }'
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -E "ERROR|Exception" "$WORK/bff.log" | head -5 || true
