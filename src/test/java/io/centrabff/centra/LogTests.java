@@ -16,13 +16,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Log lines are JSON when {@code logging.structured.format.console=ecs} (set for this context), carry the request's
@@ -39,6 +42,20 @@ class LogTests extends StubbedCentra {
 
     @Autowired
     LoggingSystem logging;
+
+    @Autowired
+    ConfigurableEnvironment environment;
+
+    /**
+     * The first Spring context in a test JVM configures logging for every later one, so apply this context's
+     * {@code logging.structured.format.console=ecs} explicitly, whichever test class happened to run first.
+     */
+    @BeforeEach
+    void structuredLogs() {
+        logging.cleanUp();
+        logging.beforeInitialize();
+        logging.initialize(new LoggingInitializationContext(environment), null, null);
+    }
 
     @Test
     void gatewayLogLineWrittenOnANettyThreadCarriesTheCorrelationId(CapturedOutput output) {
