@@ -10,12 +10,14 @@ import io.centrabff.centra.CentraOperation;
 import io.centrabff.centra.CentraRequest;
 import io.centrabff.session.SessionObserver;
 import io.centrabff.session.ShopperSession;
+import io.centrabff.web.BffException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
 /**
@@ -138,8 +140,13 @@ class ShopperContexts implements SessionObserver {
                         }
                     }
                     if (terms.isEmpty()) {
-                        throw new IllegalStateException(
-                                "GET /countries/all listed no country with market and pricelist");
+                        // Without the table no shopper can be priced: Centra's answer is unusable, not our bug.
+                        throw new BffException(
+                                HttpStatus.BAD_GATEWAY,
+                                "centra-bad-response",
+                                "Centra sent an unusable response",
+                                "Centra listed no country with market and pricelist (GET /countries/all)",
+                                "centra");
                     }
                     log.debug("Loaded {} countries' market and pricelist", terms.size());
                     return terms;

@@ -1,7 +1,6 @@
 package io.centrabff.centra;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +31,8 @@ class CentraConfiguration {
             ConnectionProvider centraConnectionProvider,
             CentraProperties properties,
             ObjectMapper mapper,
-            MeterRegistry meters) {
+            CentraResilience resilience,
+            CentraMetrics metrics) {
         HttpClient http = HttpClient.create(centraConnectionProvider)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         properties.connectTimeout().toMillis())
@@ -43,6 +43,6 @@ class CentraConfiguration {
                         .maxInMemorySize((int) properties.maxResponseSize().toBytes()))
                 .filter(new CentraSecretFilter(properties.sharedSecret()))
                 .build();
-        return new CentraGateway(client, properties, mapper, meters);
+        return new CentraGateway(client, properties, mapper, resilience, metrics);
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.centrabff.web.BffException;
+import io.centrabff.web.Correlation;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -14,17 +14,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
+import reactor.util.context.Context;
 
 /**
  * The one way to call Centra. Knows Centra's paths and headers: forwards the shopper's {@code API-token} (or
  * {@code none} for sessionless reads), propagates the correlation id, lets the secret filter add the shared secret on
- * server-side operations, encodes path values as single segments, applies the per-class time limit and decodes
- * Centra's answers, errors included, into {@link CentraResponse}.
+ * server-side operations, encodes path values as single segments, applies the per-class time limit and the
+ * resilience rules ({@link CentraResilience}), records upstream metrics and decodes Centra's answers, errors included,
+ * into {@link CentraResponse}. The correlation id travels in the Reactor context, so log lines written on Netty's
+ * threads carry it too.
  */
 public class CentraGateway {
 
@@ -41,22 +45,39 @@ public class CentraGateway {
     private final URI baseUrl;
     private final CentraProperties.Timeouts timeouts;
     private final ObjectMapper mapper;
-    private final Counter rotations;
+    private final CentraResilience resilience;
+    private final CentraMetrics metrics;
 
-    CentraGateway(WebClient client, CentraProperties properties, ObjectMapper mapper, MeterRegistry meters) {
+    CentraGateway(
+            WebClient client,
+            CentraProperties properties,
+            ObjectMapper mapper,
+            CentraResilience resilience,
+            CentraMetrics metrics) {
         this.client = client;
         this.baseUrl = properties.baseUrl();
         this.timeouts = properties.timeouts();
         this.mapper = mapper;
-        this.rotations = Counter.builder("centra.token.rotations")
-                .description("Centra answers that replaced the token the call carried")
-                .register(meters);
+        this.resilience = resilience;
+        this.metrics = metrics;
     }
 
     /** Performs the call; emits Centra's answer (including Centra's own 4xx errors) or a {@code BffException}. */
     public Mono<CentraResponse> exchange(CentraRequest request) {
         CentraOperation operation = request.operation();
+        request.pathValues().forEach(CentraGateway::refuseDotSegment);
         URI uri = CentraPath.expand(baseUrl, operation, request.pathValues().toArray(String[]::new));
+        Mono<CentraResponse> attempt = Mono.defer(() -> send(request, uri));
+        Mono<CentraResponse> answer = resilience
+                .guard(operation, metrics.timed(operation, attempt))
+                .doOnNext(response -> noticeRotation(request, response));
+        String correlationId = request.correlationId();
+        return correlationId == null ? answer : answer.contextWrite(Context.of(Correlation.MDC_KEY, correlationId));
+    }
+
+    /** One upstream call, bounded by its class's time limit; Centra's answer decoded, failures translated. */
+    private Mono<CentraResponse> send(CentraRequest request, URI uri) {
+        CentraOperation operation = request.operation();
         Duration timeout = timeouts.of(operation.operationClass());
         WebClient.RequestBodySpec spec = client.method(operation.method())
                 .uri(uri)
@@ -79,9 +100,23 @@ public class CentraGateway {
                                 response.headers().asHttpHeaders(),
                                 bytes)))
                 // Backstop over Netty's response timeout, which does not cover connection acquisition.
-                .timeout(timeout.plus(timeouts.of(operation.operationClass()).dividedBy(10)))
-                .onErrorMap(error -> translate(operation, timeout, error))
-                .doOnNext(response -> noticeRotation(request, response));
+                .timeout(timeout.plus(timeout.dividedBy(10)))
+                .onErrorMap(error -> translate(operation, timeout, error));
+    }
+
+    /**
+     * No Centra id is "." or "..". Encoded they cannot change the path here, but a proxy in front of Centra that
+     * decodes before resolving dot segments (nginx does, for matching) would see a traversal; refuse them instead.
+     */
+    private static void refuseDotSegment(String value) {
+        if (value != null && !value.isEmpty() && value.chars().allMatch(c -> c == '.')) {
+            throw new BffException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-path-value",
+                    "Invalid path value",
+                    "Invalid path value: '" + value + "' is not a valid id",
+                    "path");
+        }
     }
 
     private static void sessionHeaders(CentraRequest request, HttpHeaders headers) {
@@ -99,13 +134,21 @@ public class CentraGateway {
         CentraOperation operation = request.operation();
         if (status == 429) {
             throw new CentraUnavailableException(
-                    operation, "Centra is rate limiting this service", CentraRetryAfter.parse(headers), null);
+                    operation,
+                    CentraOutcome.RATE_LIMITED,
+                    "Centra is rate limiting this service",
+                    CentraRetryAfter.parse(headers),
+                    null);
         }
         JsonNode body = parse(bytes);
         boolean object = body instanceof ObjectNode;
         if (status >= 500 && !(object && body.hasNonNull("errors"))) {
             throw new CentraUnavailableException(
-                    operation, "Centra answered with status " + status, UNAVAILABLE_RETRY_AFTER, null);
+                    operation,
+                    CentraOutcome.SERVER_ERROR,
+                    "Centra answered with status " + status,
+                    UNAVAILABLE_RETRY_AFTER,
+                    null);
         }
         if (!object) {
             String what = bytes.length == 0 ? "an empty body" : "a body that is not a JSON object";
@@ -129,8 +172,12 @@ public class CentraGateway {
 
     private void noticeRotation(CentraRequest request, CentraResponse response) {
         if (request.token() != null && response.tokenChanged()) {
-            rotations.increment();
-            log.info("Centra replaced the session token during {}", request.operation());
+            metrics.rotation();
+            log.info(
+                    "Centra replaced the session token {} with {} during {}",
+                    TokenMask.mask(request.token()),
+                    TokenMask.mask(response.token()),
+                    request.operation());
         }
     }
 
@@ -141,6 +188,7 @@ public class CentraGateway {
         if (error instanceof TimeoutException || hasCause(error, io.netty.handler.timeout.ReadTimeoutException.class)) {
             return new CentraUnavailableException(
                     operation,
+                    CentraOutcome.TIMEOUT,
                     "Centra did not answer within " + timeout.toMillis() + " ms",
                     UNAVAILABLE_RETRY_AFTER,
                     error);
@@ -153,7 +201,11 @@ public class CentraGateway {
                 || error instanceof IOException
                 || hasCause(error, IOException.class)) {
             return new CentraUnavailableException(
-                    operation, "Centra could not be reached", UNAVAILABLE_RETRY_AFTER, error);
+                    operation,
+                    CentraOutcome.UNREACHABLE,
+                    "Centra could not be reached",
+                    UNAVAILABLE_RETRY_AFTER,
+                    error);
         }
         return error;
     }

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param timeouts Response time limits per operation class.
  */
 @Validated
-@ConfigurationProperties("centra")
+@ConfigurationProperties(prefix = "centra", ignoreUnknownFields = false)
 public record CentraProperties(
         @NotNull(message = "centra.base-url must be set (or leave it empty to use the embedded sandbox)") URI baseUrl,
         @DefaultValue("") Secret sharedSecret,

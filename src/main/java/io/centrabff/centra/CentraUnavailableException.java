@@ -4,24 +4,49 @@ import io.centrabff.web.BffException;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
 
-/** Centra could not be reached, timed out, was overloaded or failed: 503 with Retry-After. */
+/**
+ * Centra could not be reached, timed out, was overloaded or failed, or the BFF did not call it because its circuit
+ * breaker is open or the payment bulkhead is full: 503 with Retry-After.
+ */
 public class CentraUnavailableException extends BffException {
 
     private final CentraOperation operation;
+    private final CentraOutcome outcome;
 
-    CentraUnavailableException(CentraOperation operation, String detail, Duration retryAfter, Throwable cause) {
-        super(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "centra-unavailable",
-                "Centra is unavailable",
-                detail,
-                "centra",
-                retryAfter,
-                cause);
+    CentraUnavailableException(
+            CentraOperation operation, CentraOutcome outcome, String detail, Duration retryAfter, Throwable cause) {
+        this(operation, outcome, "centra-unavailable", "Centra is unavailable", detail, retryAfter, cause);
+    }
+
+    CentraUnavailableException(
+            CentraOperation operation,
+            CentraOutcome outcome,
+            String type,
+            String title,
+            String detail,
+            Duration retryAfter,
+            Throwable cause) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail, "centra", retryAfter, cause);
         this.operation = operation;
+        this.outcome = outcome;
     }
 
     public CentraOperation operation() {
         return operation;
+    }
+
+    /** Why: timeout, unreachable, server error, rate limited (by Centra) or rejected (by the BFF itself). */
+    public CentraOutcome outcome() {
+        return outcome;
+    }
+
+    /**
+     * Whether repeating the call may help: transport failures, timeouts and 5xx. Never Centra's 429 (its Retry-After
+     * is passed to the caller instead) and never a call the BFF itself refused.
+     */
+    boolean retryable() {
+        return outcome == CentraOutcome.TIMEOUT
+                || outcome == CentraOutcome.UNREACHABLE
+                || outcome == CentraOutcome.SERVER_ERROR;
     }
 }

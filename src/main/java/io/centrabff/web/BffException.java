@@ -12,7 +12,7 @@ import org.springframework.web.ErrorResponseException;
  */
 public class BffException extends ErrorResponseException {
 
-    private static final String TYPE_BASE = "urn:centra-bff:problem:";
+    static final String TYPE_BASE = "urn:centra-bff:problem:";
 
     private final Duration retryAfter;
 

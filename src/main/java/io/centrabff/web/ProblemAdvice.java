@@ -1,5 +1,6 @@
 package io.centrabff.web;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,11 +32,28 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    private final Rejections rejections;
+    private final int maxJsonDepth;
+
+    ProblemAdvice(Rejections rejections, HttpLimitsProperties limits) {
+        this.rejections = rejections;
+        this.maxJsonDepth = limits.maxJsonDepth();
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(ex, BodyTooLargeException.class)) {
             return tooLarge(ex, request);
+        }
+        if (causedBy(ex, StreamConstraintsException.class)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST,
+                    "The request body exceeds this service's JSON limits (at most " + maxJsonDepth
+                            + " levels of nesting, numbers and names of sensible length)");
+            problem.setType(BffException.type("body-too-complex"));
+            problem.setTitle("Request body too complex");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON");
@@ -96,6 +114,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         if (body instanceof ProblemDetail problem) {
             Problems.enrich(problem, correlationId(request));
+            rejections.count(problem, status);
         }
         return super.handleExceptionInternal(ex, body, headers, status, request);
     }

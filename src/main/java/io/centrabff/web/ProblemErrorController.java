@@ -17,6 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+    private final Rejections rejections;
+
+    ProblemErrorController(Rejections rejections) {
+        this.rejections = rejections;
+    }
+
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -31,6 +37,7 @@ class ProblemErrorController implements ErrorController {
         problem.setType(BffException.type(status.is5xxServerError() ? "internal" : "rejected"));
         problem.setTitle(status.getReasonPhrase());
         Problems.enrich(problem, Correlation.of(request));
+        rejections.count(problem, status);
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

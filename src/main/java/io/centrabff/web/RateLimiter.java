@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +18,11 @@ public class RateLimiter {
 
     private final RateLimitProperties properties;
     private final Map<String, Cache<String, Bucket>> buckets = new ConcurrentHashMap<>();
-    private final MeterRegistry meters;
+    private final Rejections rejections;
 
-    RateLimiter(RateLimitProperties properties, MeterRegistry meters) {
+    RateLimiter(RateLimitProperties properties, Rejections rejections) {
         this.properties = properties;
-        this.meters = meters;
+        this.rejections = rejections;
     }
 
     /**
@@ -49,8 +48,7 @@ public class RateLimiter {
         if (probe.isConsumed()) {
             return Optional.empty();
         }
-        meters.counter("bff.requests.rejected", "reason", "rate-limit", "rule", rule)
-                .increment();
+        rejections.count(Rejections.RATE_LIMITED, rule);
         Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
         return Optional.of(wait.isZero() ? Duration.ofSeconds(1) : wait);
     }
@@ -59,7 +57,7 @@ public class RateLimiter {
     public static BffException tooManyRequests(String rule, Duration retryAfter) {
         return new BffException(
                 org.springframework.http.HttpStatus.TOO_MANY_REQUESTS,
-                "rate-limited",
+                Rejections.RATE_LIMITED,
                 "Too many requests",
                 "Too many requests to this endpoint (" + rule + "); retry after "
                         + Math.max(1, (retryAfter.toMillis() + 999) / 1000) + " s",

@@ -27,10 +27,12 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final ObjectMapper mapper;
+    private final Rejections rejections;
 
-    RequestSizeFilter(HttpLimitsProperties properties, ObjectMapper mapper) {
+    RequestSizeFilter(HttpLimitsProperties properties, ObjectMapper mapper, Rejections rejections) {
         this.limit = properties.maxBodySize().toBytes();
         this.mapper = mapper;
+        this.rejections = rejections;
     }
 
     @Override
@@ -42,6 +44,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
             problem.setType(BffException.type("body-too-large"));
             problem.setTitle("Request body too large");
             Problems.enrich(problem, Correlation.of(request));
+            rejections.count("body-too-large");
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");

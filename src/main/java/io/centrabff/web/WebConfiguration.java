@@ -1,18 +1,39 @@
 package io.centrabff.web;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.context.ContextRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.MDC;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.CorsFilter;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
+    static {
+        // With spring.reactor.context-propagation=auto, Reactor restores this MDC entry from the subscriber context on
+        // whichever thread runs a callback, so log lines written on Netty's threads keep the request's correlation id.
+        ContextRegistry.getInstance()
+                .registerThreadLocalAccessor(
+                        Correlation.MDC_KEY,
+                        () -> MDC.get(Correlation.MDC_KEY),
+                        value -> MDC.put(Correlation.MDC_KEY, value),
+                        () -> MDC.remove(Correlation.MDC_KEY));
+    }
+
     @Bean
-    RateLimiter rateLimiter(RateLimitProperties properties, MeterRegistry meters) {
-        return new RateLimiter(properties, meters);
+    Rejections rejections(MeterRegistry meters) {
+        return new Rejections(meters);
+    }
+
+    @Bean
+    RateLimiter rateLimiter(RateLimitProperties properties, Rejections rejections) {
+        return new RateLimiter(properties, rejections);
     }
 
     @Bean
@@ -26,5 +47,24 @@ class WebConfiguration {
                 new RateLimitFilter(properties, api.basePath(), limiter, clientIp, mapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
+    }
+
+    /** Before the size and rate limits, so a refused origin costs nothing and preflights use no rate-limit tokens. */
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilter(
+            CorsProperties properties, ApiProperties api, ObjectMapper mapper, Rejections rejections) {
+        FilterRegistrationBean<CorsFilter> registration =
+                new FilterRegistrationBean<>(CrossOrigin.filter(properties, api.basePath(), mapper, rejections));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
+    /** Deeply nested JSON costs stack and time while parsing; refuse it in the parser (bff.http.max-json-depth). */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer jsonDepthLimit(HttpLimitsProperties limits) {
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxJsonDepth())
+                .build();
+        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(constraints));
     }
 }

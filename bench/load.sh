@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Load test: the BFF (-Xmx512m) in front of a Centra stand-in that answers in ~100 ms (nginx + echo module), driven by
+# wrk with a shopper mix (bench/load.lua). Loopback only, bounded in time, stops everything it started.
+#   bench/load.sh                      # defaults below; needs root for apt-get the first time
+#   HOLD_CONNECTIONS=3000 HOLD_SECONDS=60 bench/load.sh
+# Phases: (1) same mix, low concurrency, straight to the stub and through the BFF: the BFF's added latency;
+# (2) HOLD_CONNECTIONS concurrent connections through the BFF: throughput, latency, in-flight, threads, heap.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+STUB_PORT=${STUB_PORT:-18081}
+BFF_PORT=${BFF_PORT:-18080}
+LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-16}
+LATENCY_SECONDS=${LATENCY_SECONDS:-20}
+HOLD_CONNECTIONS=${HOLD_CONNECTIONS:-2000}
+HOLD_SECONDS=${HOLD_SECONDS:-30}
+WORK=$(mktemp -d /tmp/centra-bff-load.XXXXXX)
+STUB="http://127.0.0.1:$STUB_PORT"
+BFF="http://127.0.0.1:$BFF_PORT"
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || [ ! -e /usr/lib/nginx/modules/ngx_http_echo_module.so ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light libnginx-mod-http-echo >/dev/null
+fi
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true  # 2,000 client + 2,000 upstream sockets need more than 1,024
+
+JAR=$(ls target/centra-bff-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$JAR" ]; then
+  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
+  JAR=$(ls target/centra-bff-*.jar | grep -v original | head -1)
+fi
+
+sed -e "s#__PORT__#$STUB_PORT#g" -e "s#__DIR__#$WORK#g" bench/load-stub.conf > "$WORK/nginx.conf"
+nginx -c "$WORK/nginx.conf" -p "$WORK" &
+PIDS+=($!)
+
+java -Xmx512m -jar "$JAR" \
+  --server.port="$BFF_PORT" \
+  --bff.sandbox.enabled=false \
+  --centra.base-url="$STUB/api/checkout" \
+  --centra.max-connections=2500 \
+  --bff.rate-limits.enabled=false \
+  --logging.level.root=WARN ${BFF_ARGS:-} > "$WORK/bff.log" 2>&1 &
+PIDS+=($!)
+BFF_PID=$!
+
+for _ in $(seq 1 120); do
+  curl -fs "$BFF/actuator/health/readiness" >/dev/null 2>&1 && break
+  kill -0 "$BFF_PID" 2>/dev/null || { cat "$WORK/bff.log"; exit 1; }
+  sleep 0.5
+done
+curl -fs "$STUB/stub_status" >/dev/null
+
+metric() { # sum of a Prometheus sample by name and optional label filter
+  curl -s "$BFF/actuator/prometheus" | awk -v name="$1" -v filter="${2:-}" \
+    '(index($1, name "{") == 1 || $1 == name) && index($1, filter) && $1 !~ /outcome="rejected"/ { s += $NF }
+     END { printf "%.0f", s }'
+}
+stub_requests() { curl -s "$STUB/stub_status" | awk 'NR==3 { print $3 }'; }
+run() { # run NAME URL CONNECTIONS SECONDS
+  wrk -t2 -c"$3" -d"$4"s --timeout 30s -s bench/load.lua "$2" | awk -v n="$1" '/^RESULT/ { sub(/^RESULT/, n); print }'
+}
+
+echo "cores: $(nproc), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "warm-up (JIT, pools)..."
+wrk -t2 -c64 -d15s -s bench/load.lua "$BFF" >/dev/null
+run "warm-up-stub" "$STUB" 16 3 >/dev/null
+
+echo "== phase 1: added latency, $LATENCY_CONNECTIONS connections, ${LATENCY_SECONDS}s each =="
+run "direct-to-stub" "$STUB" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/direct.txt"
+run "through-bff   " "$BFF" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/bff.txt"
+field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" "$1"; }
+awk -v d50="$(field "$WORK/direct.txt" p50_ms)" -v b50="$(field "$WORK/bff.txt" p50_ms)" \
+    -v d99="$(field "$WORK/direct.txt" p99_ms)" -v b99="$(field "$WORK/bff.txt" p99_ms)" \
+    'BEGIN { printf "added-by-bff p50_ms=%.2f p99_ms=%.2f\n", b50 - d50, b99 - d99 }'
+
+echo "== phase 2: $HOLD_CONNECTIONS concurrent connections through the BFF for ${HOLD_SECONDS}s =="
+upstream_before=$(metric centra_requests_seconds_count)
+stub_before=$(stub_requests)
+: > "$WORK/samples.txt"
+(
+  end=$((SECONDS + HOLD_SECONDS))
+  while [ $SECONDS -lt $end ]; do
+    sleep 2
+    curl -s "$BFF/actuator/prometheus" | awk '
+      /^http_server_requests_active_seconds_(gcount|active_count)/ && !/actuator/ { a += $NF }
+      /^jvm_threads_live_threads/ { t = $NF }
+      /^jvm_memory_used_bytes/ && /area="heap"/ { h += $NF }
+      END { printf "in_flight=%d threads=%d heap_mb=%.0f\n", a, t, h / 1048576 }' >> "$WORK/samples.txt"
+  done
+) &
+SAMPLER=$!
+run "hold-$HOLD_CONNECTIONS" "$BFF" "$HOLD_CONNECTIONS" "$HOLD_SECONDS" | tee "$WORK/hold.txt"
+wait "$SAMPLER" || true
+upstream_after=$(metric centra_requests_seconds_count)
+stub_after=$(stub_requests)
+requests=$(field "$WORK/hold.txt" requests)
+awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[2] + 0 > max[kv[1]]) max[kv[1]] = kv[2] + 0 } }
+     END { printf "peak in_flight=%d threads=%d heap_mb=%d (sampled every 2 s)\n", max["in_flight"], max["threads"], max["heap_mb"] }' "$WORK/samples.txt"
+awk -v u=$((upstream_after - upstream_before)) -v s=$((stub_after - stub_before)) -v r="$requests" \
+  'BEGIN { printf "upstream calls per request: %.3f (BFF metric), %.3f (stub count)\n", u / r, s / r }'
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+grep -E "ERROR|Exception" "$WORK/bff.log" | head -5 || true

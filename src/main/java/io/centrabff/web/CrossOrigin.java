@@ -1,0 +1,71 @@
+package io.centrabff.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+
+/**
+ * CORS for the storefront API: only the configured origins, with credentials so the session cookie works from browser
+ * code. Every cross-origin request from another origin, preflight or not, is refused with 403 problem+json before it
+ * reaches a controller (a simple cross-site POST would otherwise still change a cart). Requests without an
+ * {@code Origin} (servers, curl) are not CORS and pass.
+ */
+final class CrossOrigin {
+
+    static final String REASON = "cors-origin";
+
+    private CrossOrigin() {}
+
+    static CorsFilter filter(CorsProperties properties, String basePath, ObjectMapper mapper, Rejections rejections) {
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(properties.allowedOrigins());
+        config.setAllowCredentials(true);
+        config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+        config.setAllowedHeaders(
+                List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, "API-Token", Correlation.HEADER));
+        config.setExposedHeaders(List.of(Correlation.HEADER, HttpHeaders.RETRY_AFTER));
+        config.setMaxAge(properties.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration(basePath + "/**", config);
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new ProblemCorsProcessor(mapper, rejections));
+        return filter;
+    }
+
+    /** Spring's CORS checks, with the refusal written as problem+json like every other error. */
+    private static final class ProblemCorsProcessor extends DefaultCorsProcessor {
+
+        private final ObjectMapper mapper;
+        private final Rejections rejections;
+
+        ProblemCorsProcessor(ObjectMapper mapper, Rejections rejections) {
+            this.mapper = mapper;
+            this.rejections = rejections;
+        }
+
+        @Override
+        protected void rejectRequest(ServerHttpResponse response) throws IOException {
+            rejections.count(REASON);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.FORBIDDEN,
+                    "This origin, method or header is not allowed to call this API from a browser");
+            problem.setType(BffException.type(REASON));
+            problem.setTitle("Cross-origin request refused");
+            Problems.enrich(problem, MDC.get(Correlation.MDC_KEY));
+            response.setStatusCode(HttpStatus.FORBIDDEN);
+            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            mapper.writeValue(response.getBody(), problem);
+            response.flush();
+        }
+    }
+}
