@@ -12,6 +12,15 @@ local requests = {
     body = '{"termsAndConditions":true,"paymentReturnPage":"https://shop.example/r","paymentFailedPage":"https://shop.example/f"}',
     headers = json },
 }
+-- MIX=relayed keeps only operations the BFF relays to Centra on every call (catalog reads come from its cache), so
+-- the same mix against the stub and through the BFF measures what the BFF adds to a Centra call.
+if os.getenv("MIX") == "relayed" then
+  local relayed = {}
+  for _, r in ipairs(requests) do
+    if not r.path:find("/products", 1, true) then relayed[#relayed + 1] = r end
+  end
+  requests = relayed
+end
 local table_ = {}
 -- Built in init: wrk adds the Host header only once the target is known.
 init = function(args)

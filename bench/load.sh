@@ -73,9 +73,11 @@ echo "warm-up (JIT, pools)..."
 wrk -t2 -c64 -d15s -s bench/load.lua "$BFF" >/dev/null
 run "warm-up-stub" "$STUB" 16 3 >/dev/null
 
-echo "== phase 1: added latency, $LATENCY_CONNECTIONS connections, ${LATENCY_SECONDS}s each =="
+echo "== phase 1: added latency (relayed operations only), $LATENCY_CONNECTIONS connections, ${LATENCY_SECONDS}s each =="
+export MIX=relayed   # operations that reach Centra on every call: the stub sees the same requests as the BFF does
 run "direct-to-stub" "$STUB" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/direct.txt"
 run "through-bff   " "$BFF" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/bff.txt"
+unset MIX
 field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" "$1"; }
 awk -v d50="$(field "$WORK/direct.txt" p50_ms)" -v b50="$(field "$WORK/bff.txt" p50_ms)" \
     -v d99="$(field "$WORK/direct.txt" p99_ms)" -v b99="$(field "$WORK/bff.txt" p99_ms)" \

@@ -1,6 +1,9 @@
 package io.centrabff.widgets;
 
 import io.centrabff.web.BffException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,9 +26,25 @@ final class CartLanes {
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Duration wait;
+    private final Timer acquiredWaits;
+    private final Timer busyWaits;
 
     CartLanes(Duration wait) {
+        this(wait, new SimpleMeterRegistry());
+    }
+
+    CartLanes(Duration wait, MeterRegistry meters) {
         this.wait = wait;
+        this.acquiredWaits = waits(meters, "acquired");
+        this.busyWaits = waits(meters, "busy");
+    }
+
+    private static Timer waits(MeterRegistry meters, String outcome) {
+        return Timer.builder("bff.widgets.lane.wait")
+                .description("Time a cart mutation waited for the earlier ones on the same cart")
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /** Blocks until the cart's lane is free; the returned permit must be closed exactly once. */
@@ -36,11 +55,13 @@ final class CartLanes {
             return current;
         });
         boolean acquired = false;
+        long started = System.nanoTime();
         try {
             acquired = lane.semaphore.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        (acquired ? acquiredWaits : busyWaits).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         if (!acquired) {
             leave(cart, lane);
             throw new BffException(

@@ -2,6 +2,7 @@ package io.centrabff.widgets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.centrabff.centra.CentraGateway;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,8 +31,8 @@ class WidgetsConfiguration {
     }
 
     @Bean
-    CartLanes cartLanes(WidgetsProperties properties) {
-        return new CartLanes(properties.laneWait());
+    CartLanes cartLanes(WidgetsProperties properties, MeterRegistry meters) {
+        return new CartLanes(properties.laneWait(), meters);
     }
 
     @Bean
