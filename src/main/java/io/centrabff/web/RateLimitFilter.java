@@ -52,10 +52,16 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        PathContainer path = PathContainer.parsePath(request.getRequestURI());
+        // Parsed only when a rule's method matches: most traffic (catalog reads, GETs) is never rate limited.
+        PathContainer path = null;
         for (Matcher matcher : matchers) {
-            if (matcher.methods().contains(request.getMethod())
-                    && matcher.pattern().matches(path)) {
+            if (!matcher.methods().contains(request.getMethod())) {
+                continue;
+            }
+            if (path == null) {
+                path = PathContainer.parsePath(request.getRequestURI());
+            }
+            if (matcher.pattern().matches(path)) {
                 Optional<Duration> wait = limiter.tryConsume(matcher.rule(), clientIp.of(request));
                 if (wait.isPresent()) {
                     reject(request, response, RateLimiter.tooManyRequests(matcher.rule(), wait.get()));
