@@ -28,6 +28,18 @@ class WebhookConfiguration {
         return new WebhookQueue(cache, properties.queueCapacity(), meters);
     }
 
+    /** With Redis: webhooks evict on every instance. */
+    @Bean
+    @org.springframework.context.annotation.Conditional(io.centrabff.coordination.RedisConfigured.class)
+    WebhookFanOut webhookFanOut(
+            io.centrabff.coordination.RedisLink link,
+            WebhookQueue queue,
+            CatalogCache cache,
+            com.fasterxml.jackson.databind.ObjectMapper mapper,
+            MeterRegistry meters) {
+        return new WebhookFanOut(link, queue, cache, mapper, meters);
+    }
+
     @Bean
     FilterRegistrationBean<WebhookBodyFilter> webhookBodyFilter(WebhookProperties properties) {
         FilterRegistrationBean<WebhookBodyFilter> registration =

@@ -30,11 +30,17 @@ class WebhookController {
     private final WebhookSignature signature;
     private final WebhookQueue queue;
     private final ObjectMapper mapper;
+    private final WebhookFanOut fanOut;
 
-    WebhookController(WebhookSignature signature, WebhookQueue queue, ObjectMapper mapper) {
+    WebhookController(
+            WebhookSignature signature,
+            WebhookQueue queue,
+            ObjectMapper mapper,
+            org.springframework.beans.factory.ObjectProvider<WebhookFanOut> fanOut) {
         this.signature = signature;
         this.queue = queue;
         this.mapper = mapper;
+        this.fanOut = fanOut.getIfAvailable();
     }
 
     @PostMapping("${bff.webhook.path:/api/webhooks/centra}")
@@ -54,6 +60,9 @@ class WebhookController {
         WebhookEvent event = WebhookEvent.of(payload(body));
         event.ignored().forEach(type -> queue.count(type, "ignored"));
         queue.submit(event);
+        if (fanOut != null) {
+            fanOut.publish(event);
+        }
         return ResponseEntity.ok(JsonNodeFactory.instance.objectNode().put("accepted", true));
     }
 

@@ -1,0 +1,80 @@
+package io.centrabff.coordination;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.data.redis.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.support.TaskExecutorAdapter;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.util.backoff.FixedBackOff;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CoordinationProperties.class)
+class CoordinationConfiguration {
+
+    /** Reports how instances coordinate; present with or without Redis. */
+    @Bean("coordinationHealthIndicator")
+    CoordinationHealthIndicator coordinationHealthIndicator(ObjectProvider<RedisLink> link) {
+        return new CoordinationHealthIndicator(link.getIfAvailable());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(RedisConfigured.class)
+    static class WithRedis {
+
+        /**
+         * Fail fast while disconnected: a command issued during an outage is rejected at once (and the caller uses its
+         * local fallback) instead of queueing until the command timeout while Lettuce reconnects.
+         */
+        @Bean
+        LettuceClientConfigurationBuilderCustomizer failFastWhileDisconnected(RedisProperties redis) {
+            Duration connect = redis.getConnectTimeout() != null ? redis.getConnectTimeout() : Duration.ofSeconds(1);
+            Duration command = redis.getTimeout() != null ? redis.getTimeout() : Duration.ofSeconds(1);
+            return builder -> builder.commandTimeout(command)
+                    .clientOptions(ClientOptions.builder()
+                            .autoReconnect(true)
+                            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                            .socketOptions(SocketOptions.builder()
+                                    .connectTimeout(connect)
+                                    .build())
+                            .timeoutOptions(TimeoutOptions.enabled(command))
+                            .build());
+        }
+
+        /** One delivery thread, so messages reach handlers in the order Redis received them. */
+        @Bean(destroyMethod = "destroy")
+        RedisMessageListenerContainer redisMessageListeners(RedisConnectionFactory connections) {
+            RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+            container.setConnectionFactory(connections);
+            container.setTaskExecutor(new TaskExecutorAdapter(Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "redis-messages");
+                thread.setDaemon(true);
+                return thread;
+            })));
+            container.setRecoveryBackoff(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS));
+            return container;
+        }
+
+        @Bean
+        RedisLink redisLink(
+                StringRedisTemplate redis,
+                RedisMessageListenerContainer listeners,
+                CoordinationProperties properties,
+                ClientResources resources,
+                MeterRegistry meters) {
+            return new RedisLink(redis, listeners, properties, resources, meters);
+        }
+    }
+}

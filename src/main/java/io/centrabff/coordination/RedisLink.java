@@ -1,0 +1,256 @@
+package io.centrabff.coordination;
+
+import io.lettuce.core.event.connection.DisconnectedEvent;
+import io.lettuce.core.resource.ClientResources;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import reactor.core.Disposable;
+
+/**
+ * This instance's link to Redis, and whether it works. Every instance sends itself a probe through Redis pub/sub;
+ * while probes come back, coordination runs through Redis. A lost connection or an unanswered probe switches every
+ * component to its local fallback at once; the first probe back after that proves the subscription is live again and
+ * runs the recovery actions (the catalog cache is cleared because invalidations may have been missed, state written
+ * locally meanwhile is written to Redis).
+ */
+public final class RedisLink implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisLink.class);
+
+    private final String instance = UUID.randomUUID().toString().substring(0, 8);
+    private final StringRedisTemplate redis;
+    private final RedisMessageListenerContainer listeners;
+    private final CoordinationProperties properties;
+    private final ClientResources resources;
+    private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
+    private final List<Runnable> recoveries = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "redis-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Counter downs;
+    private final Counter ups;
+
+    private volatile boolean up;
+    private volatile boolean everUp;
+    private volatile Instant downSince;
+    private volatile String downReason = "not connected yet";
+    private volatile long probeNonce;
+    private volatile long probeSent;
+    private volatile boolean running;
+    private Disposable disconnects;
+
+    RedisLink(
+            StringRedisTemplate redis,
+            RedisMessageListenerContainer listeners,
+            CoordinationProperties properties,
+            ClientResources resources,
+            MeterRegistry meters) {
+        this.redis = redis;
+        this.listeners = listeners;
+        this.properties = properties;
+        this.resources = resources;
+        this.meters = meters;
+        this.downSince = clock.instant();
+        meters.gauge("bff.redis.up", this, link -> link.up ? 1 : 0);
+        this.downs = transitions("down");
+        this.ups = transitions("up");
+        subscribe("probe", this::probeReturned);
+    }
+
+    private Counter transitions(String to) {
+        return Counter.builder("bff.redis.transitions")
+                .description("Times this instance's Redis link went down (local fallback) or came back")
+                .tag("to", to)
+                .register(meters);
+    }
+
+    /** This instance's name in messages, so it can tell its own from the others'. */
+    public String instance() {
+        return instance;
+    }
+
+    /** Whether coordination runs through Redis right now. */
+    public boolean up() {
+        return up;
+    }
+
+    /** Why the link is down, or null while it is up. */
+    public String downReason() {
+        return up ? null : downReason;
+    }
+
+    /** Since when the link is down, or null while it is up. */
+    public Instant downSince() {
+        return up ? null : downSince;
+    }
+
+    public StringRedisTemplate redis() {
+        return redis;
+    }
+
+    public CoordinationProperties properties() {
+        return properties;
+    }
+
+    /** A Redis key or channel under the configured prefix. */
+    public String key(String... parts) {
+        return properties.key(parts);
+    }
+
+    /** Runs {@code action} each time the link comes back (and the first time it comes up). */
+    public void onRecovery(Runnable action) {
+        recoveries.add(action);
+    }
+
+    /**
+     * Delivers every message on channel {@code name} to {@code handler}, one at a time in the order Redis received
+     * them (the listener container runs on one thread).
+     */
+    public void subscribe(String name, Consumer<String> handler) {
+        listeners.addMessageListener(
+                (message, pattern) -> handler.accept(new String(message.getBody(), StandardCharsets.UTF_8)),
+                new ChannelTopic(key(name)));
+    }
+
+    /** Publishes {@code message} on channel {@code name}; false (and the link marked down) if Redis refused it. */
+    public boolean publish(String name, String message) {
+        if (!up) {
+            return false;
+        }
+        try {
+            redis.convertAndSend(key(name), message);
+            return true;
+        } catch (RuntimeException e) {
+            failed("pubsub", e);
+            return false;
+        }
+    }
+
+    /** A Redis call of {@code component} failed: the link goes down until a probe comes back. */
+    public void failed(String component, Throwable cause) {
+        fellBack(component);
+        down(component + ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    }
+
+    /** {@code component} used its local fallback for one operation. */
+    public void fellBack(String component) {
+        meters.counter("bff.redis.fallbacks", "component", component).increment();
+    }
+
+    private void down(String reason) {
+        if (up) {
+            synchronized (this) {
+                if (!up) {
+                    return;
+                }
+                up = false;
+                downSince = clock.instant();
+                downReason = reason;
+            }
+            downs.increment();
+            log.warn(
+                    "Redis unreachable ({}): coordination falls back to this instance's local state until it"
+                            + " returns",
+                    reason);
+        }
+    }
+
+    private void probe() {
+        try {
+            long now = System.nanoTime();
+            if (probeNonce != 0 && now - probeSent > properties.probeTimeout().toNanos()) {
+                probeNonce = 0;
+                down("probe through pub/sub unanswered for "
+                        + properties.probeTimeout().toMillis() + " ms");
+            }
+            if (probeNonce == 0) {
+                long nonce = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+                probeSent = now;
+                probeNonce = nonce;
+                redis.convertAndSend(key("probe"), instance + ":" + nonce);
+            }
+        } catch (RuntimeException e) {
+            probeNonce = 0;
+            down("probe: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void probeReturned(String message) {
+        long nonce = probeNonce;
+        if (nonce == 0 || !message.equals(instance + ":" + nonce)) {
+            return;
+        }
+        probeNonce = 0;
+        if (!up) {
+            prober.execute(this::recover);
+        }
+    }
+
+    private void recover() {
+        if (up) {
+            return;
+        }
+        boolean first = !everUp;
+        for (Runnable recovery : recoveries) {
+            try {
+                recovery.run();
+            } catch (RuntimeException e) {
+                log.warn("A recovery action after Redis came back failed", e);
+            }
+        }
+        up = true;
+        everUp = true;
+        if (first) {
+            log.info("Redis reached: instances coordinate through it (instance {})", instance);
+        } else {
+            ups.increment();
+            log.warn("Redis is back after being unreachable since {}: coordination through Redis resumed", downSince);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        disconnects = resources.eventBus().get().subscribe(event -> {
+            if (running && event instanceof DisconnectedEvent) {
+                down("connection to " + ((DisconnectedEvent) event).remoteAddress() + " lost");
+            }
+        });
+        long interval = Math.max(10, properties.probeInterval().toMillis());
+        prober.scheduleWithFixedDelay(this::probe, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        prober.shutdownNow();
+        if (disconnects != null) {
+            disconnects.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

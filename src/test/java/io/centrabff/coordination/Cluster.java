@@ -1,0 +1,95 @@
+package io.centrabff.coordination;
+
+import io.centrabff.CentraBffApplication;
+import io.centrabff.Poll;
+import io.centrabff.ShopperClient;
+import io.centrabff.sandbox.CentraSandbox;
+import io.centrabff.sandbox.SandboxOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two BFF instances, as behind a load balancer: one Centra (the sandbox on a loopback port), one real Redis, each
+ * instance on its own port with its own caches, lanes and streams.
+ */
+final class Cluster implements AutoCloseable {
+
+    static final String WEBHOOK_SECRET = "cluster-webhook-secret";
+
+    final RedisServer redis;
+    final CentraSandbox centra;
+    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+    private Cluster(RedisServer redis, CentraSandbox centra) {
+        this.redis = redis;
+        this.centra = centra;
+    }
+
+    /** Starts Redis, Centra and two instances, and waits until both coordinate through Redis. */
+    static Cluster start(String... properties) {
+        RedisServer redis = RedisServer.start();
+        Cluster cluster = new Cluster(redis, CentraSandbox.start(SandboxOptions.defaults()));
+        String prefix = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            for (int i = 0; i < 2; i++) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("server.port", "0");
+                values.put("centra.base-url", cluster.centra.baseUrl().toString());
+                values.put("centra.shared-secret", cluster.centra.sharedSecret());
+                values.put("bff.sandbox.enabled", "false");
+                values.put("bff.session.cookie-secure", "false");
+                values.put("bff.webhook.secret", WEBHOOK_SECRET);
+                values.put("spring.data.redis.host", "127.0.0.1");
+                values.put("spring.data.redis.port", Integer.toString(redis.port()));
+                values.put("bff.redis.key-prefix", prefix);
+                values.put("bff.redis.probe-interval", "100ms");
+                values.put("bff.redis.probe-timeout", "500ms");
+                for (String property : properties) {
+                    int equals = property.indexOf('=');
+                    values.put(property.substring(0, equals), property.substring(equals + 1));
+                }
+                // As arguments: default properties would lose to application.yml.
+                String[] arguments = values.entrySet().stream()
+                        .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                        .toArray(String[]::new);
+                cluster.instances.add(new SpringApplicationBuilder(CentraBffApplication.class).run(arguments));
+            }
+            for (int i = 0; i < 2; i++) {
+                RedisLink link = cluster.bean(i, RedisLink.class);
+                Poll.until(link::up, up -> up);
+            }
+            return cluster;
+        } catch (RuntimeException | Error e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    int port(int instance) {
+        return ((WebServerApplicationContext) instances.get(instance))
+                .getWebServer()
+                .getPort();
+    }
+
+    /** The base URL of one instance, for {@link ShopperClient} calls with absolute URLs. */
+    String url(int instance, String path) {
+        return "http://127.0.0.1:" + port(instance) + path;
+    }
+
+    <T> T bean(int instance, Class<T> type) {
+        return instances.get(instance).getBean(type);
+    }
+
+    @Override
+    public void close() {
+        instances.forEach(ConfigurableApplicationContext::close);
+        centra.stop();
+        redis.close();
+    }
+}
