@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -27,13 +28,32 @@ final class CartEvents {
     /** One pushed event. */
     record Event(String name, ObjectNode data) {}
 
+    /** Carries events to every instance's tabs of the cart, in one order for all. */
+    interface Transport {
+
+        /** Sends {@code event}; false if it could not, and only this instance's tabs are to get it. */
+        boolean send(String cart, Event event);
+
+        /** Hands every event sent (by any instance) to {@code deliver}, in the order they were sent. */
+        void subscribe(BiConsumer<String, Event> deliver);
+    }
+
     private final Map<String, List<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final Cache<String, Deque<Event>> logs;
     private final int maxStreams;
+    private final Transport transport;
 
     CartEvents(int maxStreams, Duration idleTtl) {
+        this(maxStreams, idleTtl, null);
+    }
+
+    CartEvents(int maxStreams, Duration idleTtl, Transport transport) {
         this.maxStreams = maxStreams;
         this.logs = Caffeine.newBuilder().expireAfterAccess(idleTtl).build();
+        this.transport = transport;
+        if (transport != null) {
+            transport.subscribe(this::deliver);
+        }
     }
 
     /** Opens a stream for {@code cart} that starts with {@code snapshot}; 429 once the cart has too many. */
@@ -61,9 +81,16 @@ final class CartEvents {
         return emitter;
     }
 
-    /** Records and pushes {@code name} to every open tab of {@code cart}. */
+    /** Pushes {@code name} to every open tab of {@code cart}, on every instance. */
     void publish(String cart, String name, ObjectNode data) {
         Event event = new Event(name, data);
+        if (transport == null || !transport.send(cart, event)) {
+            deliver(cart, event);
+        }
+    }
+
+    /** Records {@code event} and pushes it to this instance's open tabs of {@code cart}. */
+    private void deliver(String cart, Event event) {
         Deque<Event> log = logs.get(cart, key -> new ArrayDeque<>());
         synchronized (log) {
             if (log.size() == LOG_SIZE) {

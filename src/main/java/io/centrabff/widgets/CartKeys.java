@@ -14,10 +14,25 @@ import java.util.HexFormat;
  */
 final class CartKeys {
 
+    /** Aliases shared with other instances, so a rotation seen by one is known to all. */
+    interface Aliases {
+
+        /** The cart {@code tokenHash} names, or null if it names none (or the shared store cannot tell). */
+        String cartOf(String tokenHash);
+
+        void follow(String tokenHash, String cart);
+    }
+
     private final Cache<String, String> aliases;
+    private final Aliases shared;
 
     CartKeys(Duration idleTtl) {
+        this(idleTtl, null);
+    }
+
+    CartKeys(Duration idleTtl, Aliases shared) {
         this.aliases = Caffeine.newBuilder().expireAfterAccess(idleTtl).build();
+        this.shared = shared;
     }
 
     /** The cart of {@code token}, or null for a shopper without a session. */
@@ -27,6 +42,12 @@ final class CartKeys {
         }
         String hash = hash(token);
         String cart = aliases.getIfPresent(hash);
+        if (cart == null && shared != null) {
+            cart = shared.cartOf(hash);
+            if (cart != null) {
+                aliases.put(hash, cart);
+            }
+        }
         return cart != null ? cart : hash;
     }
 
@@ -35,6 +56,9 @@ final class CartKeys {
         String hash = hash(newToken);
         if (!hash.equals(cart)) {
             aliases.put(hash, cart);
+            if (shared != null) {
+                shared.follow(hash, cart);
+            }
         }
     }
 

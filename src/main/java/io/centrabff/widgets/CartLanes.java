@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -17,7 +16,7 @@ import org.springframework.http.HttpStatus;
  * fair semaphore has no owner thread, so the reactive pipeline may release it from any thread. Lanes are
  * reference-counted and disappear when no request holds or waits for them.
  */
-final class CartLanes {
+final class CartLanes implements CartLock {
 
     private static final class Lane {
         final Semaphore semaphore = new Semaphore(1, true);
@@ -47,8 +46,8 @@ final class CartLanes {
                 .register(meters);
     }
 
-    /** Blocks until the cart's lane is free; the returned permit must be closed exactly once. */
-    Runnable enter(String cart) {
+    @Override
+    public Lease enter(String cart) {
         Lane lane = lanes.compute(cart, (key, existing) -> {
             Lane current = existing != null ? existing : new Lane();
             current.users++;
@@ -64,22 +63,28 @@ final class CartLanes {
         (acquired ? acquiredWaits : busyWaits).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         if (!acquired) {
             leave(cart, lane);
-            throw new BffException(
-                    HttpStatus.CONFLICT,
-                    "cart-busy",
-                    "Cart busy",
-                    "Other changes to this cart are still running; try again shortly",
-                    "selection",
-                    Duration.ofSeconds(1),
-                    null);
+            throw busy();
         }
-        AtomicBoolean closed = new AtomicBoolean();
-        return () -> {
-            if (closed.compareAndSet(false, true)) {
-                lane.semaphore.release();
-                leave(cart, lane);
-            }
-        };
+        return new Lease(0, false, () -> {
+            lane.semaphore.release();
+            leave(cart, lane);
+        });
+    }
+
+    /** The answer when a mutation waited its longest for the cart. */
+    static BffException busy() {
+        return new BffException(
+                HttpStatus.CONFLICT,
+                "cart-busy",
+                "Cart busy",
+                "Other changes to this cart are still running; try again shortly",
+                "selection",
+                Duration.ofSeconds(1),
+                null);
+    }
+
+    Duration waitLimit() {
+        return wait;
     }
 
     /** Carts with a lane in use (for tests and metrics). */

@@ -1,5 +1,7 @@
 package io.centrabff.widgets;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -123,5 +125,51 @@ final class CartWidgetState {
             lockUntil = null;
         }
         return lockReason;
+    }
+
+    /** Everything but the payment lock, for the instances that share this cart. */
+    synchronized ObjectNode toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("cartVersion", cartVersion);
+        json.put("total", total == null ? null : total.toPlainString());
+        json.put("currency", currency);
+        var kinds = json.putArray("active");
+        active.forEach(kind -> kinds.add(kind.name()));
+        json.put("kcoStatus", kcoStatus.name());
+        json.put("kcoLastActivity", kcoLastActivity == null ? null : kcoLastActivity.toEpochMilli());
+        json.set("kcoForm", kcoForm == null ? null : kcoForm.deepCopy());
+        return json;
+    }
+
+    /** Takes over what {@link #toJson()} wrote on another instance. */
+    synchronized void restore(JsonNode json) {
+        cartVersion = json.path("cartVersion").asLong();
+        total = json.path("total").isTextual()
+                ? new BigDecimal(json.path("total").asText())
+                : null;
+        currency = json.path("currency").isTextual() ? json.path("currency").asText() : null;
+        active = EnumSet.noneOf(WidgetKind.class);
+        json.path("active").forEach(kind -> active.add(WidgetKind.valueOf(kind.asText())));
+        kcoStatus = SessionStatus.valueOf(json.path("kcoStatus").asText(SessionStatus.NONE.name()));
+        kcoLastActivity = json.path("kcoLastActivity").isNumber()
+                ? Instant.ofEpochMilli(json.path("kcoLastActivity").asLong())
+                : null;
+        kcoForm = json.path("kcoForm").isObject() ? ((ObjectNode) json.get("kcoForm")).deepCopy() : null;
+    }
+
+    /** The payment lock as "reason until-epoch-millis", or null; shared separately from the rest. */
+    synchronized String lockText() {
+        return lockReason == null ? null : lockUntil.toEpochMilli() + " " + lockReason;
+    }
+
+    synchronized void restoreLock(String text) {
+        int space = text == null ? -1 : text.indexOf(' ');
+        if (space < 0) {
+            lockReason = null;
+            lockUntil = null;
+        } else {
+            lockUntil = Instant.ofEpochMilli(Long.parseLong(text.substring(0, space)));
+            lockReason = text.substring(space + 1);
+        }
     }
 }

@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
 final class WidgetRelay implements RelayHook {
 
     private final CartKeys keys;
-    private final CartLanes lanes;
+    private final CartLock lock;
     private final WidgetStates states;
     private final WidgetReplies replies;
     private final CartEvents events;
@@ -40,7 +40,7 @@ final class WidgetRelay implements RelayHook {
 
     WidgetRelay(
             CartKeys keys,
-            CartLanes lanes,
+            CartLock lock,
             WidgetStates states,
             WidgetReplies replies,
             CartEvents events,
@@ -48,7 +48,7 @@ final class WidgetRelay implements RelayHook {
             Clock clock,
             WidgetsProperties properties) {
         this.keys = keys;
-        this.lanes = lanes;
+        this.lock = lock;
         this.states = states;
         this.replies = replies;
         this.events = events;
@@ -71,26 +71,50 @@ final class WidgetRelay implements RelayHook {
             if (operation != SELECTION) {
                 return call.run().map(Relayed::response);
             }
+            if (cart != null) {
+                states.pull(cart);
+            }
             return call.run().map(relayed -> answers.read(cart, relayed));
         }
         if (cart == null) {
             // The first call creates the session: there is no cart yet that another request could change.
             return call.run().flatMap(relayed -> answers.mutated(null, session, operation, body, false, relayed));
         }
-        CartWidgetState state = states.of(cart);
+        CartWidgetState state = states.pull(cart);
         String idempotencyKey = WidgetReplies.idempotencyKey(cart, header("Idempotency-Key"));
         ResponseEntity<JsonNode> replay = replies.replay(idempotencyKey);
         if (replay != null) {
             return Mono.just(replay);
         }
         refuseWhileLocked(state, operation);
-        Runnable exit = lanes.enter(cart);
+        CartLock.Lease lease = lock.enter(cart);
+        if (lease.threadBound()) {
+            // A Redis lease is released by the thread that took it: the mutation runs to its end on this thread.
+            try {
+                states.pull(cart);
+                return Mono.justOrEmpty(inLane(cart, state, session, operation, body, call, idempotencyKey)
+                        .block());
+            } catch (RuntimeException e) {
+                return Mono.error(e);
+            } finally {
+                leave(cart, lease);
+            }
+        }
         try {
             return inLane(cart, state, session, operation, body, call, idempotencyKey)
-                    .doFinally(signal -> exit.run());
+                    .doFinally(signal -> leave(cart, lease));
         } catch (RuntimeException e) {
-            exit.run();
+            leave(cart, lease);
             throw e;
+        }
+    }
+
+    /** Shares the state the mutation left (fenced by the lease) and lets the next mutation of the cart in. */
+    private void leave(String cart, CartLock.Lease lease) {
+        try {
+            states.push(cart);
+        } finally {
+            lease.close();
         }
     }
 
@@ -124,8 +148,17 @@ final class WidgetRelay implements RelayHook {
         boolean wasActive = !state.active().isEmpty();
         if (operation == PAYMENT_RESULT) {
             state.lock("payment-result", now.plus(properties.paymentLockTimeout()));
+            states.pushLock(cart);
             events.publish(cart, "payment-lock", answers.event(state).put("reason", "payment-result"));
         }
+        // Before the answer goes out (not after, as doFinally would), so the lease still holds while it runs.
+        Runnable unlock = () -> {
+            if (operation == PAYMENT_RESULT && "payment-result".equals(state.lockedFor(clock.instant()))) {
+                state.unlock();
+                states.pushLock(cart);
+                events.publish(cart, "payment-unlock", answers.event(state));
+            }
+        };
         events.publish(cart, "suspend", answers.event(state));
         return call.run()
                 .flatMap(relayed -> answers.mutated(cart, session, operation, body, wasActive, relayed))
@@ -138,12 +171,8 @@ final class WidgetRelay implements RelayHook {
                         replies.rememberEvent(WidgetReplies.eventKey(cart, body, state.cartVersion()), response);
                     }
                 })
-                .doFinally(signal -> {
-                    if (operation == PAYMENT_RESULT && "payment-result".equals(state.lockedFor(clock.instant()))) {
-                        state.unlock();
-                        events.publish(cart, "payment-unlock", answers.event(state));
-                    }
-                });
+                .doOnTerminate(unlock)
+                .doOnCancel(unlock);
     }
 
     private void refuseWhileLocked(CartWidgetState state, CentraOperation operation) {

@@ -22,10 +22,29 @@ final class WidgetReplies {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
+    /** Answers shared with other instances: a retry may reach another instance than the first attempt. */
+    interface Shared {
+
+        ResponseEntity<JsonNode> get(String key);
+
+        /** Keeps {@code response} for {@code ttl} unless an answer is already kept (the first answer wins). */
+        void put(String key, ResponseEntity<JsonNode> response, Duration ttl);
+    }
+
     private final Cache<String, ResponseEntity<JsonNode>> byKey;
     private final Cache<String, ResponseEntity<JsonNode>> events;
+    private final Shared shared;
+    private final Duration idempotencyTtl;
+    private final Duration eventWindow;
 
     WidgetReplies(Duration idempotencyTtl, Duration eventWindow) {
+        this(idempotencyTtl, eventWindow, null);
+    }
+
+    WidgetReplies(Duration idempotencyTtl, Duration eventWindow, Shared shared) {
+        this.shared = shared;
+        this.idempotencyTtl = idempotencyTtl;
+        this.eventWindow = eventWindow;
         this.byKey = Caffeine.newBuilder()
                 .expireAfterWrite(idempotencyTtl)
                 .maximumSize(100_000)
@@ -37,22 +56,41 @@ final class WidgetReplies {
     }
 
     ResponseEntity<JsonNode> replay(String key) {
-        return key == null ? null : copy(byKey.getIfPresent(key));
+        return key == null ? null : find(byKey, "idempotency:" + key);
     }
 
     void remember(String key, ResponseEntity<JsonNode> response) {
         if (key != null && response.getStatusCode().value() < 500) {
-            byKey.put(key, copy(response));
+            keep(byKey, "idempotency:" + key, response, idempotencyTtl);
         }
     }
 
     ResponseEntity<JsonNode> event(String key) {
-        return copy(events.getIfPresent(key));
+        return find(events, "event:" + key);
     }
 
     void rememberEvent(String key, ResponseEntity<JsonNode> response) {
         if (response.getStatusCode().is2xxSuccessful()) {
-            events.put(key, copy(response));
+            keep(events, "event:" + key, response, eventWindow);
+        }
+    }
+
+    private ResponseEntity<JsonNode> find(Cache<String, ResponseEntity<JsonNode>> local, String key) {
+        ResponseEntity<JsonNode> found = local.getIfPresent(key);
+        if (found == null && shared != null) {
+            found = shared.get(key);
+        }
+        return copy(found);
+    }
+
+    private void keep(
+            Cache<String, ResponseEntity<JsonNode>> local,
+            String key,
+            ResponseEntity<JsonNode> response,
+            Duration ttl) {
+        local.put(key, copy(response));
+        if (shared != null) {
+            shared.put(key, response, ttl);
         }
     }
 

@@ -4,16 +4,66 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 
-/** Widget state per cart, kept while the cart is in use (Klarna orders live 48 h, so the idle TTL is longer). */
+/**
+ * Widget state per cart, kept while the cart is in use (Klarna orders live 48 h, so the idle TTL is longer). With
+ * several instances the state is also shared: {@link #pull} takes over the other instances' changes, {@link #push}
+ * hands this instance's on.
+ */
 final class WidgetStates {
 
-    private final Cache<String, CartWidgetState> states;
+    /** Where the state is shared with other instances. */
+    interface Shared {
 
-    WidgetStates(Duration idleTtl) {
-        this.states = Caffeine.newBuilder().expireAfterAccess(idleTtl).build();
+        /** Updates {@code state} with the shared copy, if that is as new or newer. */
+        void pull(String cart, CartWidgetState state);
+
+        /** Shares everything but the payment lock; inside a lease, only while the lease is the newest. */
+        void push(String cart, CartWidgetState state);
+
+        /** Shares the payment lock. */
+        void pushLock(String cart, CartWidgetState state);
     }
 
+    private static final Shared UNSHARED = new Shared() {
+        @Override
+        public void pull(String cart, CartWidgetState state) {}
+
+        @Override
+        public void push(String cart, CartWidgetState state) {}
+
+        @Override
+        public void pushLock(String cart, CartWidgetState state) {}
+    };
+
+    private final Cache<String, CartWidgetState> states;
+    private final Shared shared;
+
+    WidgetStates(Duration idleTtl) {
+        this(idleTtl, null);
+    }
+
+    WidgetStates(Duration idleTtl, Shared shared) {
+        this.states = Caffeine.newBuilder().expireAfterAccess(idleTtl).build();
+        this.shared = shared == null ? UNSHARED : shared;
+    }
+
+    /** This instance's copy of the cart's state. */
     CartWidgetState of(String cart) {
         return states.get(cart, key -> new CartWidgetState());
+    }
+
+    /** This instance's copy, updated with the other instances' changes. */
+    CartWidgetState pull(String cart) {
+        CartWidgetState state = of(cart);
+        shared.pull(cart, state);
+        return state;
+    }
+
+    void push(String cart) {
+        shared.push(cart, of(cart));
+    }
+
+    void pushLock(String cart) {
+        shared.pushLock(cart, of(cart));
     }
 }

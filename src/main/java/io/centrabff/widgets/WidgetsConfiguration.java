@@ -2,17 +2,27 @@ package io.centrabff.widgets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.centrabff.centra.CentraGateway;
+import io.centrabff.centra.CentraProperties;
+import io.centrabff.centra.OperationClass;
+import io.centrabff.coordination.RedisConfigured;
+import io.centrabff.coordination.RedisLink;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.integration.redis.util.RedisLockRegistry;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WidgetsProperties.class)
@@ -26,8 +36,8 @@ class WidgetsConfiguration {
     }
 
     @Bean
-    CartKeys cartKeys(WidgetsProperties properties) {
-        return new CartKeys(properties.cartIdleTtl());
+    CartKeys cartKeys(WidgetsProperties properties, ObjectProvider<RedisCartAliases> redis) {
+        return new CartKeys(properties.cartIdleTtl(), redis.getIfAvailable());
     }
 
     @Bean
@@ -36,18 +46,76 @@ class WidgetsConfiguration {
     }
 
     @Bean
-    WidgetStates widgetStates(WidgetsProperties properties) {
-        return new WidgetStates(properties.cartIdleTtl());
+    WidgetStates widgetStates(WidgetsProperties properties, ObjectProvider<RedisCarts> redis) {
+        return new WidgetStates(properties.cartIdleTtl(), redis.getIfAvailable());
     }
 
     @Bean
-    WidgetReplies widgetReplies(WidgetsProperties properties) {
-        return new WidgetReplies(properties.idempotencyTtl(), properties.eventDedupeWindow());
+    WidgetReplies widgetReplies(WidgetsProperties properties, ObjectProvider<RedisReplies> redis) {
+        return new WidgetReplies(properties.idempotencyTtl(), properties.eventDedupeWindow(), redis.getIfAvailable());
     }
 
     @Bean
-    CartEvents cartEvents(WidgetsProperties properties) {
-        return new CartEvents(properties.maxStreamsPerCart(), properties.cartIdleTtl());
+    CartEvents cartEvents(WidgetsProperties properties, ObjectProvider<RedisCartEvents> redis) {
+        return new CartEvents(properties.maxStreamsPerCart(), properties.cartIdleTtl(), redis.getIfAvailable());
+    }
+
+    /** With Redis: one lane per cart across instances, and cart state, answers and events shared through Redis. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(RedisConfigured.class)
+    static class WithRedis {
+
+        @Bean(destroyMethod = "destroy")
+        RedisLockRegistry cartLockRegistry(
+                RedisConnectionFactory connections, RedisLink link, CentraProperties centra) {
+            Duration lease = link.properties().cartLease();
+            Duration longest = Stream.of(OperationClass.values())
+                    .map(centra.timeouts()::of)
+                    .max(Duration::compareTo)
+                    .orElseThrow();
+            if (lease.compareTo(longest.multipliedBy(2)) < 0) {
+                throw new IllegalStateException("bff.redis.cart-lease (" + lease + ") must be at least twice the"
+                        + " longest centra.timeouts.* (" + longest + ") so a lease outlives the operation it covers");
+            }
+            RedisLockRegistry registry = new RedisLockRegistry(connections, link.key("cart-lock"), lease.toMillis());
+            registry.setIdleBetweenTries(link.properties().lockRetry());
+            return registry;
+        }
+
+        @Bean
+        RedisCartLock redisCartLock(
+                CartLanes lanes,
+                RedisLockRegistry registry,
+                RedisLink link,
+                WidgetsProperties properties,
+                MeterRegistry meters) {
+            return new RedisCartLock(lanes, registry, link, properties.cartIdleTtl(), meters);
+        }
+
+        @Bean
+        RedisCarts redisCarts(
+                RedisLink link,
+                RedisCartLock lock,
+                ObjectMapper mapper,
+                MeterRegistry meters,
+                WidgetsProperties properties) {
+            return new RedisCarts(link, lock, mapper, meters, properties.cartIdleTtl());
+        }
+
+        @Bean
+        RedisCartAliases redisCartAliases(RedisLink link, WidgetsProperties properties) {
+            return new RedisCartAliases(link, properties.cartIdleTtl());
+        }
+
+        @Bean
+        RedisCartEvents redisCartEvents(RedisLink link, RedisCartLock lock, ObjectMapper mapper, MeterRegistry meters) {
+            return new RedisCartEvents(link, lock, mapper, meters);
+        }
+
+        @Bean
+        RedisReplies redisReplies(RedisLink link, ObjectMapper mapper) {
+            return new RedisReplies(link, mapper);
+        }
     }
 
     @Bean
@@ -66,13 +134,15 @@ class WidgetsConfiguration {
     WidgetRelay widgetRelay(
             CartKeys keys,
             CartLanes lanes,
+            ObjectProvider<RedisCartLock> redisLock,
             WidgetStates states,
             WidgetReplies replies,
             CartEvents events,
             WidgetAnswers answers,
             Clock clock,
             WidgetsProperties properties) {
-        return new WidgetRelay(keys, lanes, states, replies, events, answers, clock, properties);
+        CartLock lock = redisLock.getIfAvailable();
+        return new WidgetRelay(keys, lock != null ? lock : lanes, states, replies, events, answers, clock, properties);
     }
 
     /** Heartbeats on a daemon thread; they only write comment lines to open streams. */

@@ -52,7 +52,7 @@ class WidgetsController {
     @GetMapping(path = "/selection/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(HttpServletRequest request) {
         String cart = requireCart(request);
-        return events.open(cart, answers.snapshot(states.of(cart)));
+        return events.open(cart, answers.snapshot(states.pull(cart)));
     }
 
     /**
@@ -67,16 +67,18 @@ class WidgetsController {
         if (!kind.matches("[A-Za-z0-9_-]{1,32}")) {
             throw invalid("kind", "'kind' must name the widget, e.g. KCO, QLIRO or INGRID");
         }
-        CartWidgetState state = states.of(cart);
+        CartWidgetState state = states.pull(cart);
         switch (signal) {
             case "payment-started" -> {
                 state.lock(
                         "widget:" + kind.toUpperCase(Locale.ROOT),
                         clock.instant().plus(properties.paymentLockTimeout()));
+                states.pushLock(cart);
                 events.publish(cart, "payment-lock", answers.event(state).put("reason", "widget"));
             }
             case "payment-ended" -> {
                 state.unlock();
+                states.pushLock(cart);
                 events.publish(cart, "payment-unlock", answers.event(state));
             }
             default -> throw invalid("signal", "'signal' must be payment-started or payment-ended");

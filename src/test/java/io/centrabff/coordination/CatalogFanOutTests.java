@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,15 +29,8 @@ class CatalogFanOutTests {
 
     @BeforeAll
     static void start() {
-        cluster = Cluster.start();
+        cluster = Cluster.shared();
         shopper = new ShopperClient(cluster.port(0));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test

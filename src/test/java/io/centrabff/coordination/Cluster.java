@@ -18,12 +18,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Two BFF instances, as behind a load balancer: one Centra (the sandbox on a loopback port), one real Redis, each
  * instance on its own port with its own caches, lanes and streams.
  */
-final class Cluster implements AutoCloseable {
+public final class Cluster implements AutoCloseable {
 
     static final String WEBHOOK_SECRET = "cluster-webhook-secret";
 
-    final RedisServer redis;
-    final CentraSandbox centra;
+    public final RedisServer redis;
+    public final CentraSandbox centra;
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
     private Cluster(RedisServer redis, CentraSandbox centra) {
@@ -31,8 +31,27 @@ final class Cluster implements AutoCloseable {
         this.centra = centra;
     }
 
+    private static Cluster shared;
+
+    /**
+     * One cluster for every test class that can share it (starting two instances takes seconds); stopped when the
+     * test JVM exits. Tests that stop Redis start it again before they end.
+     */
+    public static synchronized Cluster shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "cluster-stop"));
+        }
+        Cluster cluster = shared;
+        for (int i = 0; i < 2; i++) {
+            RedisLink link = cluster.bean(i, RedisLink.class);
+            Poll.until(link::up, up -> up);
+        }
+        return cluster;
+    }
+
     /** Starts Redis, Centra and two instances, and waits until both coordinate through Redis. */
-    static Cluster start(String... properties) {
+    public static Cluster start(String... properties) {
         RedisServer redis = RedisServer.start();
         Cluster cluster = new Cluster(redis, CentraSandbox.start(SandboxOptions.defaults()));
         String prefix = "test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -71,18 +90,18 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    int port(int instance) {
+    public int port(int instance) {
         return ((WebServerApplicationContext) instances.get(instance))
                 .getWebServer()
                 .getPort();
     }
 
     /** The base URL of one instance, for {@link ShopperClient} calls with absolute URLs. */
-    String url(int instance, String path) {
+    public String url(int instance, String path) {
         return "http://127.0.0.1:" + port(instance) + path;
     }
 
-    <T> T bean(int instance, Class<T> type) {
+    public <T> T bean(int instance, Class<T> type) {
         return instances.get(instance).getBean(type);
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
  * again on the same port. CI installs redis-server; elsewhere tests are skipped without it unless
  * {@code BFF_REDIS_TESTS=required}.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
     private static final String BINARY = "redis-server";
 
@@ -48,12 +48,12 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Starts the server again on its port (after {@link #stop()}). */
-    void startProcess() {
+    public void startProcess() {
         try {
             process = new ProcessBuilder(
                             BINARY,
@@ -86,7 +86,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Kills the server, as a crash or network loss would; every connection to it breaks. */
-    void stop() {
+    public void stop() {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             try {

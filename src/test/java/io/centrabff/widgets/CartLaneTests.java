@@ -13,7 +13,7 @@ class CartLaneTests {
     @Test
     void secondMutationOfOneCartGivesUpWithCartBusyAfterTheWait() {
         CartLanes lanes = new CartLanes(Duration.ofMillis(100));
-        Runnable first = lanes.enter("cart-a");
+        CartLock.Lease first = lanes.enter("cart-a");
         assertThatThrownBy(() -> CompletableFuture.supplyAsync(() -> lanes.enter("cart-a"))
                         .join())
                 .hasCauseInstanceOf(BffException.class)
@@ -24,20 +24,21 @@ class CartLaneTests {
                     assertThat(problem.getBody().getType().toString()).endsWith(":cart-busy");
                     assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("1");
                 });
-        first.run();
+        first.close();
     }
 
     @Test
     void otherCartsAreNotHeldUpAndIdleLanesDisappear() {
         CartLanes lanes = new CartLanes(Duration.ofMillis(100));
-        Runnable a = lanes.enter("cart-a");
-        Runnable b = CompletableFuture.supplyAsync(() -> lanes.enter("cart-b")).join();
+        CartLock.Lease a = lanes.enter("cart-a");
+        CartLock.Lease b =
+                CompletableFuture.supplyAsync(() -> lanes.enter("cart-b")).join();
         assertThat(lanes.size()).isEqualTo(2);
-        a.run();
-        b.run();
-        b.run();
+        a.close();
+        b.close();
+        b.close();
         assertThat(lanes.size()).isZero();
-        lanes.enter("cart-a").run();
+        lanes.enter("cart-a").close();
         assertThat(lanes.size()).isZero();
     }
 

@@ -1,0 +1,50 @@
+package io.centrabff.widgets;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Serializes the mutations of one cart: on one instance a FIFO lane ({@link CartLanes}), across instances a Redis
+ * lease lock on top of it ({@link RedisCartLock}). Waits are bounded; a mutation that cannot get in answers 409
+ * cart-busy.
+ */
+interface CartLock {
+
+    /** Blocks until the cart is free or the bounded wait ends (409 cart-busy); the lease must be closed once. */
+    Lease enter(String cart);
+
+    /** The right to change one cart, until closed. */
+    final class Lease implements AutoCloseable {
+
+        private final long fence;
+        private final boolean threadBound;
+        private final Runnable release;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        /**
+         * @param fence the lease's fencing token (0 for a lease of this instance only): shared state accepts writes
+         *     only from the newest lease
+         * @param threadBound whether {@link #close()} must run on the thread that entered
+         * @param release what closing does
+         */
+        Lease(long fence, boolean threadBound, Runnable release) {
+            this.fence = fence;
+            this.threadBound = threadBound;
+            this.release = release;
+        }
+
+        long fence() {
+            return fence;
+        }
+
+        boolean threadBound() {
+            return threadBound;
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                release.run();
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.centrabff.widgets;
+
+import io.centrabff.coordination.RedisLink;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Token aliases in Redis, so a token Centra rotated through one instance names the same cart on all of them.
+ * Aliases that could not be written during an outage are written when Redis returns.
+ */
+final class RedisCartAliases implements CartKeys.Aliases {
+
+    private final RedisLink link;
+    private final Duration ttl;
+    private final Map<String, String> unsaved = new ConcurrentHashMap<>();
+
+    RedisCartAliases(RedisLink link, Duration ttl) {
+        this.link = link;
+        this.ttl = ttl;
+        link.onRecovery(this::writeUnsaved);
+    }
+
+    @Override
+    public String cartOf(String tokenHash) {
+        if (!link.up()) {
+            return null;
+        }
+        try {
+            return link.redis().opsForValue().get(link.key("alias", tokenHash));
+        } catch (RuntimeException e) {
+            link.failed("cart-aliases", e);
+            return null;
+        }
+    }
+
+    @Override
+    public void follow(String tokenHash, String cart) {
+        if (link.up()) {
+            try {
+                write(tokenHash, cart);
+                return;
+            } catch (RuntimeException e) {
+                link.failed("cart-aliases", e);
+            }
+        } else {
+            link.fellBack("cart-aliases");
+        }
+        unsaved.put(tokenHash, cart);
+    }
+
+    private void write(String tokenHash, String cart) {
+        link.redis().opsForValue().set(link.key("alias", tokenHash), cart, ttl);
+    }
+
+    private void writeUnsaved() {
+        Set.copyOf(unsaved.keySet()).forEach(hash -> {
+            String cart = unsaved.remove(hash);
+            if (cart != null) {
+                write(hash, cart);
+            }
+        });
+    }
+}

@@ -1,0 +1,159 @@
+package io.centrabff.widgets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.centrabff.coordination.RedisLink;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Cart state in Redis, one hash per cart: the fencing counter, the widget state (with its version) and the payment
+ * lock. A write made inside a lease carries its fencing token and is refused once a newer lease exists. What could
+ * not be written while Redis was unreachable is written when it returns, where Redis holds no newer version.
+ */
+final class RedisCarts implements WidgetStates.Shared {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisCarts.class);
+
+    /** Writes the state if the caller's fence is the newest (or, unfenced, if Redis holds no newer version). */
+    private static final RedisScript<Long> PUSH = RedisScript.of(
+            """
+            local fence = redis.call('HGET', KEYS[1], 'fence')
+            if ARGV[1] ~= '' and fence ~= ARGV[1] then return 0 end
+            local version = redis.call('HGET', KEYS[1], 'version')
+            if ARGV[1] == '' and version and tonumber(version) > tonumber(ARGV[3]) then return 0 end
+            redis.call('HSET', KEYS[1], 'state', ARGV[2], 'version', ARGV[3])
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            return 1
+            """,
+            Long.class);
+
+    private final RedisLink link;
+    private final RedisCartLock lock;
+    private final ObjectMapper mapper;
+    private final MeterRegistry meters;
+    private final Duration ttl;
+    private final Map<String, CartWidgetState> unsaved = new ConcurrentHashMap<>();
+
+    RedisCarts(RedisLink link, RedisCartLock lock, ObjectMapper mapper, MeterRegistry meters, Duration ttl) {
+        this.link = link;
+        this.lock = lock;
+        this.mapper = mapper;
+        this.meters = meters;
+        this.ttl = ttl;
+        link.onRecovery(this::writeUnsaved);
+    }
+
+    static String key(RedisLink link, String cart) {
+        return link.key("cart", cart);
+    }
+
+    /** Takes the next fencing token of {@code cart}. */
+    static long nextFence(RedisLink link, String cart, Duration ttl) {
+        Long fence = link.redis().opsForHash().increment(key(link, cart), "fence", 1);
+        link.redis().expire(key(link, cart), ttl);
+        return fence;
+    }
+
+    static void refused(MeterRegistry meters, Logger log, String what) {
+        meters.counter("bff.cart.fenced-writes", "outcome", "refused").increment();
+        log.warn("{}: it was made under a lease on the cart that a newer lease has replaced", what);
+    }
+
+    @Override
+    public void pull(String cart, CartWidgetState state) {
+        if (!link.up()) {
+            link.fellBack("cart-state");
+            return;
+        }
+        try {
+            List<Object> values = link.redis().opsForHash().multiGet(key(link, cart), List.of("state", "lock"));
+            if (values.get(0) instanceof String json) {
+                JsonNode stored = mapper.readTree(json);
+                if (stored.path("cartVersion").asLong() >= state.cartVersion()) {
+                    state.restore(stored);
+                }
+            }
+            state.restoreLock((String) values.get(1));
+        } catch (IOException | RuntimeException e) {
+            link.failed("cart-state", e);
+        }
+    }
+
+    @Override
+    public void push(String cart, CartWidgetState state) {
+        if (link.up()) {
+            try {
+                writeState(cart, state, lock.fence(cart));
+                return;
+            } catch (RuntimeException e) {
+                link.failed("cart-state", e);
+            }
+        } else {
+            link.fellBack("cart-state");
+        }
+        unsaved.put(cart, state);
+    }
+
+    @Override
+    public void pushLock(String cart, CartWidgetState state) {
+        if (link.up()) {
+            try {
+                writeLock(cart, state);
+                return;
+            } catch (RuntimeException e) {
+                link.failed("cart-state", e);
+            }
+        } else {
+            link.fellBack("cart-state");
+        }
+        unsaved.put(cart, state);
+    }
+
+    private void writeState(String cart, CartWidgetState state, Long fence) {
+        Long written = link.redis()
+                .execute(
+                        PUSH,
+                        List.of(key(link, cart)),
+                        fence == null ? "" : fence.toString(),
+                        state.toJson().toString(),
+                        Long.toString(state.cartVersion()),
+                        Long.toString(ttl.toMillis()));
+        if (fence != null && !Long.valueOf(1).equals(written)) {
+            refused(meters, log, "A late write to a cart's shared state was refused");
+        }
+    }
+
+    private void writeLock(String cart, CartWidgetState state) {
+        String lockText = state.lockText();
+        if (lockText == null) {
+            link.redis().opsForHash().delete(key(link, cart), "lock");
+        } else {
+            link.redis().opsForHash().put(key(link, cart), "lock", lockText);
+            link.redis().expire(key(link, cart), ttl);
+        }
+    }
+
+    private void writeUnsaved() {
+        Set.copyOf(unsaved.keySet()).forEach(cart -> {
+            CartWidgetState state = unsaved.remove(cart);
+            if (state != null) {
+                try {
+                    writeState(cart, state, null);
+                    writeLock(cart, state);
+                } catch (RuntimeException e) {
+                    unsaved.putIfAbsent(cart, state);
+                    throw e;
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,60 @@
+package io.centrabff.widgets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.centrabff.coordination.Cluster;
+import io.centrabff.coordination.RedisLink;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A holder whose lease on a cart ran out cannot write the cart's shared state or events any more. */
+class FencingTests {
+
+    private static Cluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = Cluster.shared();
+    }
+
+    @Test
+    void aLateWriteUnderAnExpiredLeaseIsRefusedAndTheNewHolderKeepsTheCart() {
+        String cart = "fenced-cart";
+        RedisLink linkA = cluster.bean(0, RedisLink.class);
+        WidgetStates statesA = cluster.bean(0, WidgetStates.class);
+        WidgetStates statesB = cluster.bean(1, WidgetStates.class);
+        MeterRegistry metersA = cluster.bean(0, MeterRegistry.class);
+
+        CartLock.Lease late = cluster.bean(0, RedisCartLock.class).enter(cart);
+        // The lease runs out while instance A is stalled (its Redis key expires): instance B takes the cart.
+        linkA.redis().delete(linkA.key("cart-lock") + ":" + cart);
+        CartLock.Lease current = cluster.bean(1, RedisCartLock.class).enter(cart);
+        assertThat(current.fence()).isGreaterThan(late.fence());
+        statesB.pull(cart).totals(new java.math.BigDecimal("10.00"), "SEK");
+        statesB.of(cart).mutated();
+        statesB.push(cart);
+
+        // A wakes up and writes what it computed under its old lease.
+        CartWidgetState stale = statesA.of(cart);
+        stale.mutated();
+        stale.mutated();
+        stale.totals(new java.math.BigDecimal("999.00"), "SEK");
+        statesA.push(cart);
+        cluster.bean(0, CartEvents.class)
+                .publish(cart, "resume", JsonNodeFactory.instance.objectNode().put("late", true));
+        late.close();
+        current.close();
+
+        assertThat(metersA.counter("bff.cart.fenced-writes", "outcome", "refused")
+                        .count())
+                .isEqualTo(2);
+        assertThat(metersA.counter("bff.cart.lock", "outcome", "lease-lost").count())
+                .isEqualTo(1);
+        CartWidgetState shared = new CartWidgetState();
+        cluster.bean(0, RedisCarts.class).pull(cart, shared);
+        assertThat(shared.total()).isEqualByComparingTo("10.00");
+        assertThat(cluster.bean(1, CartEvents.class).log(cart)).isEmpty();
+    }
+}
