@@ -2,8 +2,10 @@ package io.centrabff.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.web.AdminGuard;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,18 +17,26 @@ class CatalogAdminController {
 
     private final AdminGuard guard;
     private final CatalogRebuild rebuild;
+    private final RebuildFanOut fanOut;
 
-    CatalogAdminController(AdminGuard guard, CatalogRebuild rebuild) {
+    CatalogAdminController(AdminGuard guard, CatalogRebuild rebuild, ObjectProvider<RebuildFanOut> fanOut) {
         this.guard = guard;
         this.rebuild = rebuild;
+        this.fanOut = fanOut.getIfAvailable();
     }
 
-    /** Refills the whole catalog in the background; 202 at once, progress in logs and bff.catalog.rebuild.* metrics. */
+    /**
+     * Refills the whole catalog in the background, on every instance when they coordinate through Redis; 202 at once,
+     * progress in logs and bff.catalog.rebuild.* metrics.
+     */
     @PostMapping("/api/admin/catalog/rebuild")
     ResponseEntity<JsonNode> rebuild(HttpServletRequest request) {
         guard.require(request);
         boolean started = rebuild.start();
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(JsonNodeFactory.instance.objectNode().put("rebuild", started ? "started" : "already running"));
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("rebuild", started ? "started" : "already running");
+        if (fanOut != null) {
+            body.put("instances", fanOut.publish() ? "all" : "this one only");
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
     }
 }

@@ -25,6 +25,13 @@ class CatalogConfiguration {
         return new CatalogReads(cache, properties);
     }
 
+    /** With Redis: a rebuild requested on one instance runs on all. */
+    @Bean
+    @org.springframework.context.annotation.Conditional(io.centrabff.coordination.RedisConfigured.class)
+    RebuildFanOut rebuildFanOut(io.centrabff.coordination.RedisLink link, CatalogRebuild rebuild) {
+        return new RebuildFanOut(link, rebuild);
+    }
+
     @Bean
     CatalogRebuild catalogRebuild(
             CatalogCache cache,

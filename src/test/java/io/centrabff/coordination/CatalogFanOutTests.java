@@ -108,6 +108,23 @@ class CatalogFanOutTests {
                 () -> shopper.get(cluster.url(1, "/api/checkout/products/1002")).header("X-BFF-Cache"), "miss"::equals);
     }
 
+    @Test
+    void aRebuildRequestedOnOneInstanceRunsOnEveryInstance() {
+        MeterRegistry meters = cluster.bean(1, MeterRegistry.class);
+        double runs = meters.counter("bff.catalog.rebuild.runs").count();
+
+        Reply accepted = shopper.send(
+                "POST",
+                cluster.url(0, "/api/admin/catalog/rebuild"),
+                null,
+                "Authorization",
+                "Bearer " + Cluster.ADMIN_SECRET);
+
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.json().path("instances").asText()).isEqualTo("all");
+        Poll.until(() -> meters.counter("bff.catalog.rebuild.runs").count(), count -> count > runs);
+    }
+
     private static void warm(int instance, String product) {
         Poll.until(
                 () -> shopper.get(cluster.url(instance, "/api/checkout/products/" + product)),

@@ -21,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class Cluster implements AutoCloseable {
 
     static final String WEBHOOK_SECRET = "cluster-webhook-secret";
+    static final String ADMIN_SECRET = "cluster-admin-secret";
 
     public final RedisServer redis;
     public final CentraSandbox centra;
@@ -64,6 +65,7 @@ public final class Cluster implements AutoCloseable {
                 values.put("bff.sandbox.enabled", "false");
                 values.put("bff.session.cookie-secure", "false");
                 values.put("bff.webhook.secret", WEBHOOK_SECRET);
+                values.put("bff.admin.secret", ADMIN_SECRET);
                 values.put("spring.data.redis.host", "127.0.0.1");
                 values.put("spring.data.redis.port", Integer.toString(redis.port()));
                 values.put("bff.redis.key-prefix", prefix);

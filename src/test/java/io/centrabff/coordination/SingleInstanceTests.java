@@ -1,0 +1,30 @@
+package io.centrabff.coordination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+/** Without spring.data.redis.* the service is one instance with local state and never reaches for a Redis. */
+@SpringBootTest
+class SingleInstanceTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void noRedisIsConfiguredAndCoordinationReportsASingleInstance() {
+        assertThat(context.getBeanNamesForType(RedisConnectionFactory.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(RedisLink.class)).isEmpty();
+
+        Health health = context.getBean(CoordinationHealthIndicator.class).health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("mode", "single-instance");
+    }
+}
