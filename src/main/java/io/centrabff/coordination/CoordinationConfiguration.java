@@ -4,10 +4,13 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.data.redis.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.autoconfigure.data.redis.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -51,6 +54,13 @@ class CoordinationConfiguration {
                                     .build())
                             .timeoutOptions(TimeoutOptions.enabled(command))
                             .build());
+        }
+
+        /** Reconnect attempts back off from 100 ms to bff.redis.reconnect-max-delay, with jitter. */
+        @Bean
+        ClientResourcesBuilderCustomizer boundedReconnectDelay(CoordinationProperties properties) {
+            return builder -> builder.reconnectDelay(Delay.equalJitter(
+                    Duration.ofMillis(100), properties.reconnectMaxDelay(), 100, TimeUnit.MILLISECONDS));
         }
 
         /** One delivery thread, so messages reach handlers in the order Redis received them. */

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param probeTimeout A probe not back within this long marks Redis unreachable: local fallback until one is.
  * @param cartLease Lease of the per-cart lock; must outlive the longest cart or payment operation.
  * @param lockRetry Pause between attempts to take a per-cart lock another instance holds.
+ * @param reconnectMaxDelay Longest pause between reconnection attempts after Redis went away (Lettuce's own default
+ *     grows to 30 s, which would keep instances uncoordinated that long after Redis is back).
  */
 @Validated
 @ConfigurationProperties("bff.redis")
@@ -23,7 +25,8 @@ public record CoordinationProperties(
         @NotNull @DefaultValue("500ms") Duration probeInterval,
         @NotNull @DefaultValue("1500ms") Duration probeTimeout,
         @NotNull @DefaultValue("60s") Duration cartLease,
-        @NotNull @DefaultValue("10ms") Duration lockRetry) {
+        @NotNull @DefaultValue("10ms") Duration lockRetry,
+        @NotNull @DefaultValue("2s") Duration reconnectMaxDelay) {
 
     /** A key or channel name under {@link #keyPrefix()}. */
     public String key(String... parts) {
