@@ -31,6 +31,10 @@ class SandboxConfiguration {
             CentraSandbox sandbox, Environment environment) {
         SandboxProperties properties = Binder.get(environment).bindOrCreate("bff.sandbox", SandboxProperties.class);
         return event -> {
+            if ("management".equals(event.getApplicationContext().getServerNamespace())) {
+                // The actuator on its own port (management.server.port) has no webhook endpoint.
+                return;
+            }
             String path = environment.getProperty("bff.webhook.path", "/api/webhooks/centra");
             URI target = properties.webhookUrl() != null
                     ? properties.webhookUrl()
