@@ -3,6 +3,7 @@ package io.centrabff.sandbox;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stateful, in-process simulation of Centra's Checkout API on 127.0.0.1: same paths, headers, status codes and
+ * A stateful, in-process simulation of Centra's Checkout API (on 127.0.0.1 unless told otherwise): same paths, headers, status codes and
  * JSON shapes, a small fixed catalog, carts, vouchers and fake payment providers. Used when no
  * {@code centra.base-url} is configured and as the upstream of integration tests. Controls live under
  * {@code /sandbox/} on the same port.
@@ -26,12 +27,14 @@ public final class CentraSandbox {
     private final HttpServer server;
     private final ExecutorService executor;
     private final SandboxState state;
+    private final String host;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private CentraSandbox(HttpServer server, ExecutorService executor, SandboxState state) {
+    private CentraSandbox(HttpServer server, ExecutorService executor, SandboxState state, String host) {
         this.server = server;
         this.executor = executor;
         this.state = state;
+        this.host = host;
     }
 
     /** Starts a sandbox; the returned instance is already accepting requests. */
@@ -41,8 +44,11 @@ public final class CentraSandbox {
                 : options.sharedSecret();
         SandboxState state = new SandboxState(secret, options.latency());
         try {
-            HttpServer server =
-                    HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
+            InetAddress bind =
+                    options.bindAddress() == null || options.bindAddress().isBlank()
+                            ? InetAddress.getLoopbackAddress()
+                            : InetAddress.getByName(options.bindAddress());
+            HttpServer server = HttpServer.create(new InetSocketAddress(bind, options.port()), 0);
             // Daemon threads: a sandbox someone forgot to stop must not keep the JVM alive.
             ExecutorService executor = Executors.newFixedThreadPool(32, runnable -> {
                 Thread thread = new Thread(runnable, "centra-sandbox-" + THREADS.incrementAndGet());
@@ -60,15 +66,25 @@ public final class CentraSandbox {
             });
             server.start();
             state.port(server.getAddress().getPort());
-            return new CentraSandbox(server, executor, state);
+            return new CentraSandbox(server, executor, state, host(bind));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the Centra sandbox on port " + options.port(), e);
+            throw new UncheckedIOException(
+                    "Could not start the Centra sandbox on " + options.bindAddress() + " port " + options.port(), e);
         }
     }
 
     /** The checkout API base, e.g. {@code http://127.0.0.1:52345/api/checkout/52} (no trailing slash). */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + port() + CheckoutHandler.BASE_PATH);
+        return URI.create("http://" + host + ":" + port() + CheckoutHandler.BASE_PATH);
+    }
+
+    /** How this process reaches the sandbox: over loopback when it listens there too (127.0.0.1 or 0.0.0.0). */
+    private static String host(InetAddress bind) {
+        if (bind.isAnyLocalAddress()
+                || bind.isLoopbackAddress() && bind.getHostAddress().equals("127.0.0.1")) {
+            return "127.0.0.1";
+        }
+        return bind instanceof Inet6Address ? "[" + bind.getHostAddress() + "]" : bind.getHostAddress();
     }
 
     /** The secret that unlocks the shared-secret endpoints. */

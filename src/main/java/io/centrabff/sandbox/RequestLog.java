@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * Every checkout-API request as it arrived on the wire, so tests can verify what the BFF sent (raw percent-encoded
- * path, token header, correlation id). The Authorization value is never recorded: only whether it was present.
+ * path, token header, correlation id). The Authorization value is never recorded: only whether it was present. Keeps
+ * the latest {@link #MAX_ENTRIES}, so a sandbox under load or running for days does not grow without bound.
  */
 final class RequestLog {
 
-    private final List<ObjectNode> entries = new CopyOnWriteArrayList<>();
+    static final int MAX_ENTRIES = 10_000;
+
+    private final Deque<ObjectNode> entries = new ArrayDeque<>();
 
     void record(HttpExchange exchange) {
         ObjectNode entry = JsonNodeFactory.instance.objectNode();
@@ -25,16 +28,23 @@ final class RequestLog {
         entry.put("apiToken", token);
         entry.put("authorization", exchange.getRequestHeaders().containsKey("Authorization"));
         entry.put("correlationId", exchange.getRequestHeaders().getFirst("X-Correlation-ID"));
-        entries.add(entry);
+        add(entry);
     }
 
-    ArrayNode toJson() {
+    synchronized void add(ObjectNode entry) {
+        entries.addLast(entry);
+        if (entries.size() > MAX_ENTRIES) {
+            entries.removeFirst();
+        }
+    }
+
+    synchronized ArrayNode toJson() {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         entries.forEach(array::add);
         return array;
     }
 
-    void clear() {
+    synchronized void clear() {
         entries.clear();
     }
 }

@@ -40,7 +40,8 @@ class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor {
         if (!properties.enabled()) {
             return;
         }
-        CentraSandbox sandbox = CentraSandbox.start(new SandboxOptions(properties.port(), properties.latency(), null));
+        CentraSandbox sandbox = CentraSandbox.start(new SandboxOptions(
+                properties.port(), properties.latency(), properties.sharedSecret(), properties.bindAddress()));
         String id = UUID.randomUUID().toString();
         SandboxRegistry.put(id, sandbox);
         // If the context never comes up, no bean will stop the sandbox; do it here.

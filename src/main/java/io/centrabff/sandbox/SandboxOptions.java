@@ -5,11 +5,17 @@ import java.time.Duration;
 /**
  * How to start a {@link CentraSandbox}.
  *
- * @param port TCP port on 127.0.0.1; 0 picks any free port.
+ * @param port TCP port; 0 picks any free port.
  * @param latency Delay added before every checkout-API answer, e.g. to benchmark the BFF; null means none.
  * @param sharedSecret Shared secret the sandbox accepts as {@code Authorization: Bearer …}; null picks a random one.
+ * @param bindAddress Address to listen on, e.g. 0.0.0.0 to serve other hosts; null or blank means 127.0.0.1.
  */
-public record SandboxOptions(int port, Duration latency, String sharedSecret) {
+public record SandboxOptions(int port, Duration latency, String sharedSecret, String bindAddress) {
+
+    /** On 127.0.0.1. */
+    public SandboxOptions(int port, Duration latency, String sharedSecret) {
+        this(port, latency, sharedSecret, null);
+    }
 
     /** Any free port, no latency, a random secret. */
     public static SandboxOptions defaults() {

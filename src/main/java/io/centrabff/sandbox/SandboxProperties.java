@@ -1,5 +1,6 @@
 package io.centrabff.sandbox;
 
+import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,9 +9,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The embedded Centra sandbox, started when no {@code centra.base-url} is configured.
  *
  * @param enabled Whether to start the embedded Centra sandbox when centra.base-url is not set.
- * @param port Port the sandbox listens on at 127.0.0.1; 0 picks a free port.
+ * @param port Port the sandbox listens on; 0 picks a free port.
  * @param latency Delay the sandbox adds before every Checkout API answer, to mimic a remote Centra.
+ * @param bindAddress Address the sandbox listens on; 0.0.0.0 lets other BFF instances share this one sandbox.
+ * @param sharedSecret Shared secret the sandbox accepts, so other instances can be given it; empty picks a random one.
+ * @param webhookUrl Where the sandbox posts its product-change webhooks (e.g. the load balancer in front of several
+ *     instances); empty means this BFF's own webhook endpoint.
  */
 @ConfigurationProperties("bff.sandbox")
 public record SandboxProperties(
-        @DefaultValue("true") boolean enabled, @DefaultValue("0") int port, @DefaultValue("0s") Duration latency) {}
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("0") int port,
+        @DefaultValue("0s") Duration latency,
+        @DefaultValue("127.0.0.1") String bindAddress,
+        @DefaultValue("") String sharedSecret,
+        URI webhookUrl) {
+
+    @Override
+    public String toString() {
+        // Never print the secret.
+        return "SandboxProperties[enabled=" + enabled + ", port=" + port + ", latency=" + latency + ", bindAddress="
+                + bindAddress + ", sharedSecret=" + (sharedSecret.isBlank() ? "(random)" : "******") + ", webhookUrl="
+                + webhookUrl + "]";
+    }
+}

@@ -104,7 +104,7 @@ class SandboxSpringWiringTests {
                         "bff.sandbox.enabled", "false", "bff.sandbox.port", "8099", "bff.sandbox.latency", "250ms")))
                 .bindOrCreate("bff.sandbox", SandboxProperties.class);
 
-        assertThat(defaults).isEqualTo(new SandboxProperties(true, 0, Duration.ZERO));
-        assertThat(custom).isEqualTo(new SandboxProperties(false, 8099, Duration.ofMillis(250)));
+        assertThat(defaults).isEqualTo(new SandboxProperties(true, 0, Duration.ZERO, "127.0.0.1", "", null));
+        assertThat(custom).isEqualTo(new SandboxProperties(false, 8099, Duration.ofMillis(250), "127.0.0.1", "", null));
     }
 }

@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Two BFF instances behind nginx (round robin), with Redis and one shared Centra sandbox: the docker compose "scale"
+# profile without Docker, on loopback only. Measures a catalog read and a cart read through nginx with wrk, shows how
+# the requests spread over the instances, then stops everything it started.
+#
+#   bench/scale.sh              # DURATION=10 CONNECTIONS=32 THREADS=2 BASE_PORT=18380
+#
+# Needs Java 17; installs wrk, nginx and redis-server with apt-get when missing.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+BASE_PORT=${BASE_PORT:-18380}
+SANDBOX_SECRET=bench-sandbox-shared-secret
+WEBHOOK_SECRET=bench-webhook-secret
+WORK=$(mktemp -d /tmp/centra-bff-scale.XXXXXX)
+chmod 755 "$WORK"   # nginx workers run as an unprivileged user
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+need() {
+  local missing=()
+  for tool in "$@"; do command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || missing+=("$tool"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+need wrk nginx redis-server curl
+export PATH="$PATH:/usr/sbin"
+
+# The next port from $1 on that nothing listens on.
+free_port() {
+  local port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
+REDIS_PORT=$(free_port "$BASE_PORT")
+SANDBOX_PORT=$(free_port $((REDIS_PORT + 1)))
+CENTRA_PORT=$(free_port $((SANDBOX_PORT + 1)))
+A_PORT=$(free_port $((CENTRA_PORT + 1)))
+B_PORT=$(free_port $((A_PORT + 1)))
+NGINX_PORT=$(free_port $((B_PORT + 1)))
+LB="http://127.0.0.1:$NGINX_PORT"
+
+JAR=$(ls target/centra-bff-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
+  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
+  JAR=$(ls target/centra-bff-*.jar | grep -v original | head -1)
+fi
+
+declare -A PID_OF
+start() { # start NAME COMMAND...: runs in the background, logs to $WORK/NAME.log
+  local name=$1; shift
+  "$@" >"$WORK/$name.log" 2>&1 &
+  PIDS+=($!)
+  PID_OF[$name]=$!
+}
+ready() { # ready NAME URL: waits until URL answers 2xx, or fails with the log if the process died
+  local name=$1 url=$2 pid=${PID_OF[$1]}
+  for _ in $(seq 1 240); do
+    curl -fs "$url" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "$name died:"; tail -40 "$WORK/$name.log"; exit 1; }
+    sleep 0.5
+  done
+  echo "$name not ready after 120 s:"; tail -40 "$WORK/$name.log"; exit 1
+}
+
+start redis redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --daemonize no
+for _ in $(seq 1 40); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.25; done
+
+# Small heaps: three JVMs share the machine with Redis, nginx and wrk. Management stays on each instance's port.
+JAVA=(env -u MANAGEMENT_SERVER_PORT -u CENTRA_BASE_URL java -Xmx384m -jar "$JAR" --server.address=127.0.0.1
+  --bff.webhook.secret="$WEBHOOK_SECRET" --logging.level.root=WARN)
+
+echo "Starting the shared Centra sandbox on 127.0.0.1:$SANDBOX_PORT (hosted by a BFF on :$CENTRA_PORT)"
+start centra "${JAVA[@]}" --server.port="$CENTRA_PORT" --bff.sandbox.port="$SANDBOX_PORT" \
+  --bff.sandbox.shared-secret="$SANDBOX_SECRET" --bff.sandbox.webhook-url="$LB/api/webhooks/centra"
+ready centra "http://127.0.0.1:$CENTRA_PORT/actuator/health/readiness"
+
+for instance in a:$A_PORT b:$B_PORT; do
+  name=bff-${instance%%:*}; port=${instance##*:}
+  echo "Starting $name on 127.0.0.1:$port (Redis on :$REDIS_PORT)"
+  start "$name" "${JAVA[@]}" --server.port="$port" \
+    --centra.base-url="http://127.0.0.1:$SANDBOX_PORT/api/checkout/52" --centra.shared-secret="$SANDBOX_SECRET" \
+    --spring.data.redis.host=127.0.0.1 --spring.data.redis.port="$REDIS_PORT" \
+    --bff.session.trusted-proxies=127.0.0.1 --bff.session.cookie-secure=false
+done
+ready bff-a "http://127.0.0.1:$A_PORT/actuator/health/readiness"
+ready bff-b "http://127.0.0.1:$B_PORT/actuator/health/readiness"
+
+# The compose profile's nginx config, with loopback addresses for the compose host names, inside a minimal http block.
+mkdir -p "$WORK/tmp"
+sed -e "s/bff-a:8080/127.0.0.1:$A_PORT/" -e "s/bff-b:8080/127.0.0.1:$B_PORT/" \
+  -e "s/listen 80;/listen 127.0.0.1:$NGINX_PORT;/" ops/nginx/scale.conf >"$WORK/scale.conf"
+cat >"$WORK/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+error_log $WORK/nginx-error.log warn;
+pid $WORK/nginx.pid;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  default_type application/octet-stream;
+  client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp;
+  uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
+  include $WORK/scale.conf;
+}
+CONF
+start nginx nginx -p "$WORK" -c "$WORK/nginx.conf"
+CATALOG="$LB/api/checkout/products/1001"
+ready nginx "$CATALOG"
+status=$(curl -s -o /dev/null -w '%{http_code}' "$LB/actuator/health")
+[ "$status" = 404 ] || { echo "nginx exposes /actuator (status $status)"; exit 1; }
+
+# Carts on the shared sandbox (one per connection, as shoppers have), read through either instance with their cookie.
+printf 'local cookies = {\n' >"$WORK/carts.lua"
+for i in $(seq 1 "$CONNECTIONS"); do
+  rm -f "$WORK/cookies"
+  curl -fs -c "$WORK/cookies" -X POST "$LB/api/checkout/items/1001-$((i % 3 + 1))" >/dev/null
+  session=$(awk '$6 == "centra-session" { print $7 }' "$WORK/cookies")
+  [ -n "$session" ] || { echo "no session cookie from POST /items"; exit 1; }
+  printf '  "centra-session=%s",\n' "$session" >>"$WORK/carts.lua"
+done
+cat >>"$WORK/carts.lua" <<'LUA'
+}
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/api/checkout/selection", { ["Cookie"] = cookies[n % #cookies + 1] })
+end
+LUA
+CART="$LB/api/checkout/selection"
+
+served() { # requests an instance served, actuator excluded
+  curl -s "http://127.0.0.1:$1/actuator/prometheus" | awk '/^http_server_requests_seconds_count/ && !/actuator/ { s += $NF }
+    END { printf "%d", s }'
+}
+run_wrk() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@"; }
+report() { # report NAME < wrk output
+  awk -v n="$1" '
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = $2 } /^ +90%/ { p90 = $2 } /^ +99%/ { p99 = $2 }
+    /Non-2xx/ { non2xx = $NF }
+    /Socket errors/ { errors = $0; sub(/^ *Socket errors: */, "", errors) }
+    END { printf "%-14s %10.0f req/s   p50 %8s   p90 %8s   p99 %8s   non-2xx %s%s\n", n, rps, p50, p90, p99,
+      (non2xx == "" ? 0 : non2xx), (errors == "" ? "" : "   socket errors: " errors) }'
+}
+
+echo "cores: $(nproc), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "JIT warm-up through nginx (${DURATION}s)"
+run_wrk "$CATALOG" >/dev/null
+run_wrk -s "$WORK/carts.lua" "$CART" >/dev/null
+
+a_before=$(served "$A_PORT"); b_before=$(served "$B_PORT")
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s through nginx on :$NGINX_PORT"
+run_wrk "$CATALOG" >"$WORK/catalog.txt"
+run_wrk -s "$WORK/carts.lua" "$CART" >"$WORK/cart.txt"
+a_after=$(served "$A_PORT"); b_after=$(served "$B_PORT")
+
+echo
+report "catalog read" <"$WORK/catalog.txt"
+echo "               (GET /api/checkout/products/1001, each instance's cache)"
+report "cart read" <"$WORK/cart.txt"
+echo "               (GET /api/checkout/selection, $CONNECTIONS carts, relayed to the shared sandbox)"
+awk -v a=$((a_after - a_before)) -v b=$((b_after - b_before)) \
+  'BEGIN { printf "served by bff-a: %d, bff-b: %d (%.1f%% / %.1f%%)\n", a, b, 100 * a / (a + b), 100 * b / (a + b) }'
+# A product change in the sandbox posts its webhook through nginx to one of the instances.
+hook=$(curl -fs -X POST -H 'Content-Type: application/json' -d '{"name":"Scale Tee"}' \
+  "http://127.0.0.1:$SANDBOX_PORT/sandbox/products/1002" | sed -n 's/.*"webhookStatus":\([-0-9]*\).*/\1/p')
+echo "sandbox product change → webhook through nginx answered: $hook"
+clients=$(redis-cli -p "$REDIS_PORT" info clients | awk -F: '/^connected_clients/ { print $2 - 1 }' | tr -d '\r')
+echo "Redis connections from the instances: $clients"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+grep -hE "ERROR|Exception" "$WORK"/bff-*.log | head -5 || true
