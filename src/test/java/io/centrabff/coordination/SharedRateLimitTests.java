@@ -6,6 +6,9 @@ import io.centrabff.Poll;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +111,30 @@ class SharedRateLimitTests {
         assertThat(link.redis().keys(link.key("rate", "address-search") + ":*"))
                 .as("buckets written to the restarted (empty) Redis")
                 .isNotEmpty();
+    }
+
+    @Test
+    void aFailingRedisCallIsAnsweredFromTheLocalBucket() throws Exception {
+        RedisLink link = cluster.bean(0, RedisLink.class);
+        MeterRegistry meters = cluster.bean(0, MeterRegistry.class);
+        double fallbacks = fallbacks(meters);
+        String ip = "198.51.100.5";
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(ip.getBytes(StandardCharsets.UTF_8));
+        String key = link.key(
+                "rate",
+                "address-search",
+                CAPACITY + "-60000",
+                Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+        // Not a bucket: Redis answers WRONGTYPE, as it would answer any failing call.
+        link.redis().opsForList().leftPush(key, "not a bucket");
+
+        assertThat(search(0, ip).status()).isEqualTo(200);
+        assertThat(fallbacks(meters)).isGreaterThan(fallbacks);
+
+        Poll.until(link::up, up -> up);
+        link.redis().delete(key);
+        assertThat(search(0, ip).status()).isEqualTo(200);
+        assertThat(link.redis().type(key).code()).as("a bucket in Redis again").isEqualTo("string");
     }
 
     private static Reply search(int instance, String ip) {
