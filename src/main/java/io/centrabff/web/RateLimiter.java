@@ -1,28 +1,24 @@
 package io.centrabff.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-key token buckets (Bucket4j) for each configured rule. Keys are client IPs or account identifiers; buckets of
- * idle keys are evicted so memory stays bounded under address-spraying attacks.
+ * Per-key token buckets (Bucket4j) for each configured rule. Keys are client IPs or account identifiers; the buckets
+ * live in this instance ({@link LocalBuckets}) or, with Redis configured, in Redis ({@link RedisBuckets}) so a limit
+ * holds across instances.
  */
 public class RateLimiter {
 
     private final RateLimitProperties properties;
-    private final Map<String, Cache<String, Bucket>> buckets = new ConcurrentHashMap<>();
     private final Rejections rejections;
+    private final BucketStore buckets;
 
-    RateLimiter(RateLimitProperties properties, Rejections rejections) {
+    RateLimiter(RateLimitProperties properties, Rejections rejections, BucketStore buckets) {
         this.properties = properties;
         this.rejections = rejections;
+        this.buckets = buckets;
     }
 
     /**
@@ -34,17 +30,7 @@ public class RateLimiter {
         if (!properties.enabled() || config == null || key == null) {
             return Optional.empty();
         }
-        Bucket bucket = buckets.computeIfAbsent(rule, name -> Caffeine.newBuilder()
-                        .maximumSize(properties.maxTrackedKeys())
-                        .expireAfterAccess(config.period().multipliedBy(2))
-                        .build())
-                .get(key, ignored -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(config.capacity())
-                                .refillGreedy(config.capacity(), config.period())
-                                .build())
-                        .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.tryConsume(rule, config, key);
         if (probe.isConsumed()) {
             return Optional.empty();
         }

@@ -2,14 +2,19 @@ package io.centrabff.web;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.centrabff.coordination.RedisConfigured;
+import io.centrabff.coordination.RedisLink;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.web.filter.CorsFilter;
 
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +37,29 @@ class WebConfiguration {
     }
 
     @Bean
-    RateLimiter rateLimiter(RateLimitProperties properties, Rejections rejections) {
-        return new RateLimiter(properties, rejections);
+    LocalBuckets localBuckets(RateLimitProperties properties) {
+        return new LocalBuckets(properties.maxTrackedKeys());
+    }
+
+    /** With Redis configured the buckets live there (local ones only as its fallback), otherwise in this instance. */
+    @Bean
+    RateLimiter rateLimiter(
+            RateLimitProperties properties,
+            Rejections rejections,
+            LocalBuckets local,
+            ObjectProvider<RedisBuckets> shared) {
+        RedisBuckets redis = shared.getIfAvailable();
+        return new RateLimiter(properties, rejections, redis != null ? redis : local);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(RedisConfigured.class)
+    static class SharedRateLimits {
+
+        @Bean
+        RedisBuckets redisBuckets(LettuceConnectionFactory connections, RedisLink link, LocalBuckets local) {
+            return new RedisBuckets(connections.getRequiredNativeClient(), link, local);
+        }
     }
 
     @Bean

@@ -1,0 +1,19 @@
+package io.centrabff.web;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.ConsumptionProbe;
+
+/** Where the token buckets of the rate-limit rules live: in this instance, or in Redis shared by all instances. */
+interface BucketStore {
+
+    /** Takes one token from the bucket of {@code key} under rule {@code rule} (limit {@code config}). */
+    ConsumptionProbe tryConsume(String rule, RateLimitProperties.Rule config, String key);
+
+    /** {@code capacity} requests per {@code period}, refilled greedily (one token as soon as it is earned). */
+    static Bandwidth bandwidth(RateLimitProperties.Rule config) {
+        return Bandwidth.builder()
+                .capacity(config.capacity())
+                .refillGreedy(config.capacity(), config.period())
+                .build();
+    }
+}
