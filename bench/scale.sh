@@ -86,16 +86,22 @@ start centra "${JAVA[@]}" --server.port="$CENTRA_PORT" --bff.sandbox.port="$SAND
   --bff.sandbox.shared-secret="$SANDBOX_SECRET" --bff.sandbox.webhook-url="$LB/api/webhooks/centra"
 ready centra "http://127.0.0.1:$CENTRA_PORT/actuator/health/readiness"
 
-for instance in a:$A_PORT b:$B_PORT; do
-  name=bff-${instance%%:*}; port=${instance##*:}
-  echo "Starting $name on 127.0.0.1:$port (Redis on :$REDIS_PORT)"
-  start "$name" "${JAVA[@]}" --server.port="$port" \
-    --centra.base-url="http://127.0.0.1:$SANDBOX_PORT/api/checkout/52" --centra.shared-secret="$SANDBOX_SECRET" \
-    --spring.data.redis.host=127.0.0.1 --spring.data.redis.port="$REDIS_PORT" \
-    --bff.session.trusted-proxies=127.0.0.1 --bff.session.cookie-secure=false
-done
-ready bff-a "http://127.0.0.1:$A_PORT/actuator/health/readiness"
-ready bff-b "http://127.0.0.1:$B_PORT/actuator/health/readiness"
+# start_instances [ARGS...]: bff-a and bff-b against the shared sandbox, with extra arguments (Redis or none).
+start_instances() {
+  for instance in a:$A_PORT b:$B_PORT; do
+    name=bff-${instance%%:*}; port=${instance##*:}
+    start "$name" "${JAVA[@]}" --server.port="$port" \
+      --centra.base-url="http://127.0.0.1:$SANDBOX_PORT/api/checkout/52" --centra.shared-secret="$SANDBOX_SECRET" \
+      --bff.session.trusted-proxies=127.0.0.1 --bff.session.cookie-secure=false "$@"
+  done
+  ready bff-a "http://127.0.0.1:$A_PORT/actuator/health/readiness"
+  ready bff-b "http://127.0.0.1:$B_PORT/actuator/health/readiness"
+}
+stop_instances() {
+  kill "${PID_OF[bff-a]}" "${PID_OF[bff-b]}"; wait "${PID_OF[bff-a]}" "${PID_OF[bff-b]}" 2>/dev/null || true
+}
+echo "Starting bff-a on 127.0.0.1:$A_PORT and bff-b on 127.0.0.1:$B_PORT (Redis on :$REDIS_PORT)"
+start_instances --spring.data.redis.host=127.0.0.1 --spring.data.redis.port="$REDIS_PORT"
 
 # The compose profile's nginx config, with loopback addresses for the compose host names, inside a minimal http block.
 mkdir -p "$WORK/tmp"
@@ -139,6 +145,9 @@ request = function()
 end
 LUA
 CART="$LB/api/checkout/selection"
+# The same carts changed: a country change is a cart mutation (the per-cart lane, widget state, cart events).
+sed -e 's|wrk.format("GET", "/api/checkout/selection"|wrk.format("PUT", "/api/checkout/countries/SE"|' \
+  "$WORK/carts.lua" >"$WORK/mutations.lua"
 
 served() { # requests an instance served, actuator excluded
   curl -s "http://127.0.0.1:$1/actuator/prometheus" | awk '/^http_server_requests_seconds_count/ && !/actuator/ { s += $NF }
@@ -156,28 +165,46 @@ report() { # report NAME < wrk output
 }
 
 echo "cores: $(nproc), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "JIT warm-up through nginx (${DURATION}s)"
-run_wrk "$CATALOG" >/dev/null
-run_wrk -s "$WORK/carts.lua" "$CART" >/dev/null
+# measure LABEL: warm-up, then catalog reads, cart reads and cart mutations through nginx.
+measure() {
+  echo "[$1] JIT warm-up through nginx (${DURATION}s)"
+  run_wrk "$CATALOG" >/dev/null
+  run_wrk -s "$WORK/mutations.lua" "$CART" >/dev/null
+  a_before=$(served "$A_PORT"); b_before=$(served "$B_PORT")
+  echo "[$1] wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s through nginx on :$NGINX_PORT"
+  run_wrk "$CATALOG" >"$WORK/$1-catalog.txt"
+  run_wrk -s "$WORK/carts.lua" "$CART" >"$WORK/$1-cart.txt"
+  run_wrk -s "$WORK/mutations.lua" "$CART" >"$WORK/$1-mutation.txt"
+  a_after=$(served "$A_PORT"); b_after=$(served "$B_PORT")
+  echo
+  report "catalog read" <"$WORK/$1-catalog.txt"
+  report "cart read" <"$WORK/$1-cart.txt"
+  report "cart mutation" <"$WORK/$1-mutation.txt"
+  awk -v a=$((a_after - a_before)) -v b=$((b_after - b_before)) \
+    'BEGIN { printf "served by bff-a: %d, bff-b: %d (%.1f%% / %.1f%%)\n", a, b, 100 * a / (a + b), 100 * b / (a + b) }'
+  echo
+}
+rps() { awk '/Requests\/sec/ { print $2 }' "$1"; }
 
-a_before=$(served "$A_PORT"); b_before=$(served "$B_PORT")
-echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s through nginx on :$NGINX_PORT"
-run_wrk "$CATALOG" >"$WORK/catalog.txt"
-run_wrk -s "$WORK/carts.lua" "$CART" >"$WORK/cart.txt"
-a_after=$(served "$A_PORT"); b_after=$(served "$B_PORT")
-
-echo
-report "catalog read" <"$WORK/catalog.txt"
-echo "               (GET /api/checkout/products/1001, each instance's cache)"
-report "cart read" <"$WORK/cart.txt"
-echo "               (GET /api/checkout/selection, $CONNECTIONS carts, relayed to the shared sandbox)"
-awk -v a=$((a_after - a_before)) -v b=$((b_after - b_before)) \
-  'BEGIN { printf "served by bff-a: %d, bff-b: %d (%.1f%% / %.1f%%)\n", a, b, 100 * a / (a + b), 100 * b / (a + b) }'
+measure redis
+echo "(catalog: GET /api/checkout/products/1001 from each instance's cache; cart read: GET /api/checkout/selection and"
+echo " cart mutation: PUT /api/checkout/countries/SE on $CONNECTIONS carts, relayed to the shared sandbox)"
 # A product change in the sandbox posts its webhook through nginx to one of the instances.
 hook=$(curl -fs -X POST -H 'Content-Type: application/json' -d '{"name":"Scale Tee"}' \
   "http://127.0.0.1:$SANDBOX_PORT/sandbox/products/1002" | sed -n 's/.*"webhookStatus":\([-0-9]*\).*/\1/p')
 echo "sandbox product change → webhook through nginx answered: $hook"
 clients=$(redis-cli -p "$REDIS_PORT" info clients | awk -F: '/^connected_clients/ { print $2 - 1 }' | tr -d '\r')
 echo "Redis connections from the instances: $clients"
+
+# The same two instances without Redis (each on its own local state), for the cost of coordination in this run.
+stop_instances
+echo
+echo "Restarting bff-a and bff-b without Redis"
+start_instances
+measure local
+for kind in catalog cart mutation; do
+  awk -v k="$kind" -v r="$(rps "$WORK/redis-$kind.txt")" -v l="$(rps "$WORK/local-$kind.txt")" \
+    'BEGIN { printf "%-9s throughput with Redis / without: %.2f\n", k, r / l }'
+done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -hE "ERROR|Exception" "$WORK"/bff-*.log | head -5 || true

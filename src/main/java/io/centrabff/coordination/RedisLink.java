@@ -1,5 +1,6 @@
 package io.centrabff.coordination;
 
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.event.connection.DisconnectedEvent;
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.Counter;
@@ -146,10 +147,27 @@ public final class RedisLink implements SmartLifecycle {
         }
     }
 
-    /** A Redis call of {@code component} failed: the link goes down until a probe comes back. */
+    /**
+     * A Redis call of {@code component} failed and it used its local fallback. If Redis could not be reached the link
+     * goes down (every component falls back) until a probe comes back; an error Redis answered with (a wrong type, a
+     * script error) concerns that one call only.
+     */
     public void failed(String component, Throwable cause) {
         fellBack(component);
+        if (answeredByRedis(cause)) {
+            log.warn("Redis refused a {} call, answered locally: {}", component, cause.getMessage());
+            return;
+        }
         down(component + ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    }
+
+    private static boolean answeredByRedis(Throwable cause) {
+        for (Throwable e = cause; e != null; e = e.getCause()) {
+            if (e instanceof RedisCommandExecutionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code component} used its local fallback for one operation. */
