@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.data.redis.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.autoconfigure.data.redis.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.autoconfigure.data.redis.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,23 +38,35 @@ class CoordinationConfiguration {
     @Conditional(RedisConfigured.class)
     static class WithRedis {
 
+        private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
+
         /**
          * Fail fast while disconnected: a command issued during an outage is rejected at once (and the caller uses its
-         * local fallback) instead of queueing until the command timeout while Lettuce reconnects.
+         * local fallback) instead of queueing while Lettuce reconnects. Applied on top of Boot's options (SSL etc.).
          */
         @Bean
-        LettuceClientConfigurationBuilderCustomizer failFastWhileDisconnected(RedisProperties redis) {
-            Duration connect = redis.getConnectTimeout() != null ? redis.getConnectTimeout() : Duration.ofSeconds(1);
-            Duration command = redis.getTimeout() != null ? redis.getTimeout() : Duration.ofSeconds(1);
-            return builder -> builder.commandTimeout(command)
-                    .clientOptions(ClientOptions.builder()
-                            .autoReconnect(true)
-                            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                            .socketOptions(SocketOptions.builder()
-                                    .connectTimeout(connect)
-                                    .build())
-                            .timeoutOptions(TimeoutOptions.enabled(command))
+        LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected(RedisProperties redis) {
+            Duration command = redis.getTimeout() != null ? redis.getTimeout() : DEFAULT_TIMEOUT;
+            return builder -> {
+                builder.autoReconnect(true)
+                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                        .timeoutOptions(TimeoutOptions.enabled(command));
+                if (redis.getConnectTimeout() == null) {
+                    builder.socketOptions(SocketOptions.builder()
+                            .connectTimeout(DEFAULT_TIMEOUT)
                             .build());
+                }
+            };
+        }
+
+        /** Without spring.data.redis.timeout a command waits at most 1 s (Lettuce's own default is 60 s). */
+        @Bean
+        LettuceClientConfigurationBuilderCustomizer boundedCommandTimeout(RedisProperties redis) {
+            return builder -> {
+                if (redis.getTimeout() == null) {
+                    builder.commandTimeout(DEFAULT_TIMEOUT);
+                }
+            };
         }
 
         /** Reconnect attempts back off from 100 ms to bff.redis.reconnect-max-delay, with jitter. */

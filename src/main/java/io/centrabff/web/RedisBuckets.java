@@ -47,6 +47,23 @@ final class RedisBuckets implements BucketStore, DisposableBean {
         this.client = client;
         this.link = link;
         this.local = local;
+        link.onRecovery(this::awaitReconnected);
+    }
+
+    /**
+     * The buckets' connection reconnects on its own schedule: before the link counts as back, wait (briefly) for it too,
+     * so the first requests after an outage do not fail over again.
+     */
+    private void awaitReconnected() {
+        StatefulConnection<String, byte[]> current;
+        synchronized (this) {
+            current = connection;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (current != null && !current.isOpen() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(10).toNanos());
+        }
     }
 
     @Override

@@ -34,13 +34,19 @@ public final class Cluster implements AutoCloseable {
 
     private static Cluster shared;
 
+    /** The shared cluster's address-search limit per client IP, small enough to exhaust in a test. */
+    static final int ADDRESS_SEARCH_CAPACITY = 6;
+
     /**
      * One cluster for every test class that can share it (starting two instances takes seconds); stopped when the
-     * test JVM exits. Tests that stop Redis start it again before they end.
+     * test JVM exits. Tests that stop Redis start it again before they end. The loopback address is a trusted proxy,
+     * so tests choose client IPs with X-Forwarded-For.
      */
     public static synchronized Cluster shared() {
         if (shared == null) {
-            shared = start();
+            shared = start(
+                    "bff.rate-limits.rules.address-search.capacity=" + ADDRESS_SEARCH_CAPACITY,
+                    "bff.session.trusted-proxies=127.0.0.1/32");
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "cluster-stop"));
         }
         Cluster cluster = shared;

@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -24,7 +23,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 class SharedRateLimitTests {
 
-    private static final int CAPACITY = 6;
+    private static final int CAPACITY = Cluster.ADDRESS_SEARCH_CAPACITY;
     private static final Map<String, String> SEARCH =
             Map.of("identityNumber", "410321-9202", "paymentMethod", "klarna-invoice");
 
@@ -33,17 +32,8 @@ class SharedRateLimitTests {
 
     @BeforeAll
     static void start() {
-        cluster = Cluster.start(
-                "bff.rate-limits.rules.address-search.capacity=" + CAPACITY,
-                "bff.session.trusted-proxies=127.0.0.1/32");
+        cluster = Cluster.shared();
         client = new ShopperClient(cluster.port(0));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test
