@@ -133,6 +133,24 @@ public final class RedisLink implements SmartLifecycle {
                 new ChannelTopic(key(name)));
     }
 
+    /**
+     * Runs {@code call} against Redis for {@code component} if the link is up; false if it is down or the call failed
+     * (counted as a fallback, and the link marked down if Redis could not be reached), so the caller keeps it local.
+     */
+    public boolean attempt(String component, Runnable call) {
+        if (!up) {
+            fellBack(component);
+            return false;
+        }
+        try {
+            call.run();
+            return true;
+        } catch (RuntimeException e) {
+            failed(component, e);
+            return false;
+        }
+    }
+
     /** Publishes {@code message} on channel {@code name}; false (and the link marked down) if Redis refused it. */
     public boolean publish(String name, String message) {
         if (!up) {

@@ -37,17 +37,9 @@ final class RedisCartAliases implements CartKeys.Aliases {
 
     @Override
     public void follow(String tokenHash, String cart) {
-        if (link.up()) {
-            try {
-                write(tokenHash, cart);
-                return;
-            } catch (RuntimeException e) {
-                link.failed("cart-aliases", e);
-            }
-        } else {
-            link.fellBack("cart-aliases");
+        if (!link.attempt("cart-aliases", () -> write(tokenHash, cart))) {
+            unsaved.put(tokenHash, cart);
         }
-        unsaved.put(tokenHash, cart);
     }
 
     private void write(String tokenHash, String cart) {

@@ -90,32 +90,16 @@ final class RedisCarts implements WidgetStates.Shared {
 
     @Override
     public void push(String cart, CartWidgetState state) {
-        if (link.up()) {
-            try {
-                writeState(cart, state, lock.fence(cart));
-                return;
-            } catch (RuntimeException e) {
-                link.failed("cart-state", e);
-            }
-        } else {
-            link.fellBack("cart-state");
+        if (!link.attempt("cart-state", () -> writeState(cart, state, lock.fence(cart)))) {
+            unsaved.put(cart, state);
         }
-        unsaved.put(cart, state);
     }
 
     @Override
     public void pushLock(String cart, CartWidgetState state) {
-        if (link.up()) {
-            try {
-                writeLock(cart, state);
-                return;
-            } catch (RuntimeException e) {
-                link.failed("cart-state", e);
-            }
-        } else {
-            link.fellBack("cart-state");
+        if (!link.attempt("cart-state", () -> writeLock(cart, state))) {
+            unsaved.put(cart, state);
         }
-        unsaved.put(cart, state);
     }
 
     private void writeState(String cart, CartWidgetState state, Long fence) {

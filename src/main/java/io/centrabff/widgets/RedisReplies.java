@@ -52,17 +52,7 @@ final class RedisReplies implements WidgetReplies.Shared {
 
     @Override
     public void put(String key, ResponseEntity<JsonNode> response, Duration ttl) {
-        if (link.up()) {
-            try {
-                write(key, response, ttl);
-                return;
-            } catch (RuntimeException e) {
-                link.failed("replies", e);
-            }
-        } else {
-            link.fellBack("replies");
-        }
-        if (unsaved.size() < MAX_UNSAVED) {
+        if (!link.attempt("replies", () -> write(key, response, ttl)) && unsaved.size() < MAX_UNSAVED) {
             unsaved.put(key, new Unsaved(response, Instant.now().plus(ttl)));
         }
     }
