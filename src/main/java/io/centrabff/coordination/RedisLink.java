@@ -1,7 +1,6 @@
 package io.centrabff.coordination;
 
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.event.connection.DisconnectedEvent;
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,10 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +17,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import reactor.core.Disposable;
 
 /**
- * This instance's link to Redis, and whether it works. Every instance sends itself a probe through Redis pub/sub;
- * while probes come back, coordination runs through Redis. A lost connection or an unanswered probe switches every
- * component to its local fallback at once; the first probe back after that proves the subscription is live again and
- * runs the recovery actions (the catalog cache is cleared because invalidations may have been missed, state written
- * locally meanwhile is written to Redis).
+ * This instance's link to Redis, and whether it works ({@link LinkProbe} decides). While it works, coordination runs
+ * through Redis; when it does not, every component uses its local fallback at once; when it comes back, the recovery
+ * actions run first (the catalog cache is cleared because invalidations may have been missed, state written locally
+ * meanwhile is written to Redis).
  */
 public final class RedisLink implements SmartLifecycle {
 
@@ -39,15 +32,9 @@ public final class RedisLink implements SmartLifecycle {
     private final StringRedisTemplate redis;
     private final RedisMessageListenerContainer listeners;
     private final CoordinationProperties properties;
-    private final ClientResources resources;
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
     private final List<Runnable> recoveries = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "redis-probe");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final Counter downs;
     private final Counter ups;
 
@@ -55,10 +42,8 @@ public final class RedisLink implements SmartLifecycle {
     private volatile boolean everUp;
     private volatile Instant downSince;
     private volatile String downReason = "not connected yet";
-    private volatile long probeNonce;
-    private volatile long probeSent;
     private volatile boolean running;
-    private Disposable disconnects;
+    private final LinkProbe probe;
 
     RedisLink(
             StringRedisTemplate redis,
@@ -69,13 +54,12 @@ public final class RedisLink implements SmartLifecycle {
         this.redis = redis;
         this.listeners = listeners;
         this.properties = properties;
-        this.resources = resources;
         this.meters = meters;
         this.downSince = clock.instant();
         meters.gauge("bff.redis.up", this, link -> link.up ? 1 : 0);
         this.downs = transitions("down");
         this.ups = transitions("up");
-        subscribe("probe", this::probeReturned);
+        this.probe = new LinkProbe(this, redis, properties, resources);
     }
 
     private Counter transitions(String to) {
@@ -193,7 +177,7 @@ public final class RedisLink implements SmartLifecycle {
         meters.counter("bff.redis.fallbacks", "component", component).increment();
     }
 
-    private void down(String reason) {
+    void down(String reason) {
         if (up) {
             synchronized (this) {
                 if (!up) {
@@ -211,38 +195,8 @@ public final class RedisLink implements SmartLifecycle {
         }
     }
 
-    private void probe() {
-        try {
-            long now = System.nanoTime();
-            if (probeNonce != 0 && now - probeSent > properties.probeTimeout().toNanos()) {
-                probeNonce = 0;
-                down("probe through pub/sub unanswered for "
-                        + properties.probeTimeout().toMillis() + " ms");
-            }
-            if (probeNonce == 0) {
-                long nonce = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-                probeSent = now;
-                probeNonce = nonce;
-                redis.convertAndSend(key("probe"), instance + ":" + nonce);
-            }
-        } catch (RuntimeException e) {
-            probeNonce = 0;
-            down("probe: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
-    private void probeReturned(String message) {
-        long nonce = probeNonce;
-        if (nonce == 0 || !message.equals(instance + ":" + nonce)) {
-            return;
-        }
-        probeNonce = 0;
-        if (!up) {
-            prober.execute(this::recover);
-        }
-    }
-
-    private void recover() {
+    /** The probe came back while the link was down: runs the recovery actions, then coordination resumes. */
+    void recover() {
         if (up) {
             return;
         }
@@ -267,22 +221,13 @@ public final class RedisLink implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        disconnects = resources.eventBus().get().subscribe(event -> {
-            if (running && event instanceof DisconnectedEvent) {
-                down("connection to " + ((DisconnectedEvent) event).remoteAddress() + " lost");
-            }
-        });
-        long interval = Math.max(10, properties.probeInterval().toMillis());
-        prober.scheduleWithFixedDelay(this::probe, 0, interval, TimeUnit.MILLISECONDS);
+        probe.start();
     }
 
     @Override
     public void stop() {
         running = false;
-        prober.shutdownNow();
-        if (disconnects != null) {
-            disconnects.dispose();
-        }
+        probe.stop();
     }
 
     @Override
