@@ -65,7 +65,7 @@ final class CartLanes implements CartLock {
             leave(cart, lane);
             throw busy();
         }
-        return new Lease(0, false, () -> {
+        return new Lease(0, null, () -> {
             lane.semaphore.release();
             leave(cart, lane);
         });

@@ -1,5 +1,6 @@
 package io.centrabff.widgets;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -16,17 +17,17 @@ interface CartLock {
     final class Lease implements AutoCloseable {
 
         private final long fence;
-        private final boolean threadBound;
+        private final Duration threadBound;
         private final Runnable release;
         private final AtomicBoolean closed = new AtomicBoolean();
 
         /**
          * @param fence the lease's fencing token (0 for a lease of this instance only): shared state accepts writes
          *     only from the newest lease
-         * @param threadBound whether {@link #close()} must run on the thread that entered
+         * @param threadBound null, or how long the lease lasts if {@link #close()} must run on the thread that entered
          * @param release what closing does
          */
-        Lease(long fence, boolean threadBound, Runnable release) {
+        Lease(long fence, Duration threadBound, Runnable release) {
             this.fence = fence;
             this.threadBound = threadBound;
             this.release = release;
@@ -36,7 +37,8 @@ interface CartLock {
             return fence;
         }
 
-        boolean threadBound() {
+        /** Null, or the lease's length if it must be closed by the thread that entered. */
+        Duration threadBound() {
             return threadBound;
         }
 

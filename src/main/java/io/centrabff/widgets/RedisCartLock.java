@@ -74,7 +74,7 @@ final class RedisCartLock implements CartLock {
         }
         held.put(cart, fence);
         meters.counter("bff.cart.lock", "outcome", "acquired").increment();
-        return new Lease(fence, true, () -> {
+        return new Lease(fence, link.properties().cartLease(), () -> {
             held.remove(cart, fence);
             try {
                 release(cart, lock);

@@ -88,11 +88,13 @@ final class WidgetRelay implements RelayHook {
         }
         refuseWhileLocked(state, operation);
         CartLock.Lease lease = lock.enter(cart);
-        if (lease.threadBound()) {
-            // A Redis lease is released by the thread that took it: the mutation runs to its end on this thread.
+        if (lease.threadBound() != null) {
+            // A Redis lease is released by the thread that took it: the mutation runs to its end on this thread. The
+            // Centra time limits end it long before the lease; the bound is a last resort.
             try {
                 states.pull(cart);
                 return Mono.justOrEmpty(inLane(cart, state, session, operation, body, call, idempotencyKey)
+                        .timeout(lease.threadBound(), Mono.error(WidgetRelay::outlivedLease))
                         .block());
             } catch (RuntimeException e) {
                 return Mono.error(e);
@@ -173,6 +175,17 @@ final class WidgetRelay implements RelayHook {
                 })
                 .doOnTerminate(unlock)
                 .doOnCancel(unlock);
+    }
+
+    private static BffException outlivedLease() {
+        return new BffException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "cart-operation-timeout",
+                "Cart change took too long",
+                "The change did not finish while this instance held the cart; read the cart before trying again",
+                "selection",
+                Duration.ofSeconds(1),
+                null);
     }
 
     private void refuseWhileLocked(CartWidgetState state, CentraOperation operation) {

@@ -54,6 +54,23 @@ class CartScaleOutTests {
     }
 
     @Test
+    void aTabConnectedToOneInstanceSeesAChangeMadeThroughTheOther() {
+        ShopperClient shopper = new ShopperClient(cluster.port(0));
+        String line = newCart(shopper);
+        try (EventStream tabOnB =
+                new EventStream(cluster.url(1, "/api/checkout/selection/events"), shopper.cookie("centra-session"))) {
+            assertThat(tabOnB.awaitNames(1)).containsExactly("snapshot");
+
+            Reply changed = shopper.put(cluster.url(0, "/api/checkout/lines/" + line + "/quantity/3"), null);
+
+            assertThat(changed.status()).isEqualTo(200);
+            assertThat(tabOnB.awaitNames(3)).containsExactly("snapshot", "suspend", "resume");
+            long before = version(tabOnB.events().get(0));
+            assertThat(version(tabOnB.events().get(2))).isGreaterThan(before);
+        }
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyOnTheOtherInstanceGetsTheFirstAnswer() {
         ShopperClient shopper = new ShopperClient(cluster.port(0));
         String line = newCart(shopper);
@@ -151,6 +168,10 @@ class CartScaleOutTests {
         Reply added = shopper.post(cluster.url(0, "/api/checkout/items/1001-1"), null);
         assertThat(added.status()).isEqualTo(200);
         return added.json().at("/selection/items/0/line").asText();
+    }
+
+    private static long version(EventStream.Event event) {
+        return Long.parseLong(event.data().replaceAll(".*\"cartVersion\":(\\d+).*", "$1"));
     }
 
     private static int quantity(ShopperClient shopper, int instance) {
