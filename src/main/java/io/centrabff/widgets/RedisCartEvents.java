@@ -7,6 +7,8 @@ import io.centrabff.coordination.RedisLink;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,16 +33,27 @@ final class RedisCartEvents implements CartEvents.Transport {
             """,
             Long.class);
 
+    /** Delivery threads: one cart's events always on the same one (in order), a slow tab holds up few other carts. */
+    private static final int STRIPES = 8;
+
     private final RedisLink link;
     private final RedisCartLock lock;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
+    private final ExecutorService[] stripes = new ExecutorService[STRIPES];
 
     RedisCartEvents(RedisLink link, RedisCartLock lock, ObjectMapper mapper, MeterRegistry meters) {
         this.link = link;
         this.lock = lock;
         this.mapper = mapper;
         this.meters = meters;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "cart-events");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
     }
 
     @Override
@@ -72,15 +85,23 @@ final class RedisCartEvents implements CartEvents.Transport {
 
     @Override
     public void subscribe(BiConsumer<String, CartEvents.Event> deliver) {
+        // Off the listener container's single thread, which also carries catalog invalidations and link probes.
         link.subscribe(CHANNEL, text -> {
             try {
                 JsonNode message = mapper.readTree(text);
-                deliver.accept(
-                        message.path("cart").asText(),
-                        new CartEvents.Event(message.path("name").asText(), (ObjectNode) message.path("data")));
+                String cart = message.path("cart").asText();
+                CartEvents.Event event =
+                        new CartEvents.Event(message.path("name").asText(), (ObjectNode) message.path("data"));
+                stripes[Math.floorMod(cart.hashCode(), STRIPES)].execute(() -> deliver.accept(cart, event));
             } catch (IOException | RuntimeException e) {
                 log.warn("Unreadable cart event from Redis dropped", e);
             }
         });
+    }
+
+    void shutdown() {
+        for (ExecutorService stripe : stripes) {
+            stripe.shutdownNow();
+        }
     }
 }

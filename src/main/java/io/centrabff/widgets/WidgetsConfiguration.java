@@ -107,7 +107,7 @@ class WidgetsConfiguration {
             return new RedisCartAliases(link, properties.cartIdleTtl());
         }
 
-        @Bean
+        @Bean(destroyMethod = "shutdown")
         RedisCartEvents redisCartEvents(RedisLink link, RedisCartLock lock, ObjectMapper mapper, MeterRegistry meters) {
             return new RedisCartEvents(link, lock, mapper, meters);
         }
