@@ -66,11 +66,11 @@ final class WidgetRelay implements RelayHook {
     @Override
     public Mono<ResponseEntity<JsonNode>> around(
             ShopperSession session, CentraOperation operation, JsonNode body, Call call) {
+        if (!mutation(operation) && operation != SELECTION) {
+            return call.run().map(Relayed::response);
+        }
         String cart = keys.cartOf(session.token());
         if (!mutation(operation)) {
-            if (operation != SELECTION) {
-                return call.run().map(Relayed::response);
-            }
             if (cart != null) {
                 states.pull(cart);
             }
