@@ -6,7 +6,6 @@ import io.centrabff.Poll;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -156,9 +155,7 @@ class CartScaleOutTests {
                 calls.add(CompletableFuture.supplyAsync(
                         () -> shopper.post(url, null).status(), pool));
             }
-            List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-            calls.forEach(call -> statuses.add(call.join()));
-            return statuses;
+            return calls.stream().map(CompletableFuture::join).toList();
         } finally {
             pool.shutdownNow();
         }
