@@ -9,9 +9,9 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
@@ -41,14 +41,6 @@ class ConfigurationTests {
                     assertThat(context.getBean(SessionProperties.class).mode())
                             .isEqualTo(SessionProperties.Mode.COOKIE);
                 });
-    }
-
-    @Test
-    void missingBaseUrlFailsNamingTheProperty() {
-        runner.run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("centra.base-url");
-        });
     }
 
     @Test

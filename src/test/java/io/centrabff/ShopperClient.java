@@ -1,8 +1,5 @@
 package io.centrabff;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -13,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * A shopper's browser for tests: real HTTP with its own cookie jar, raw paths sent exactly as written (no client-side
@@ -94,7 +94,7 @@ public final class ShopperClient {
         public JsonNode json() {
             try {
                 return text == null || text.isEmpty() ? MissingNode.getInstance() : MAPPER.readTree(text);
-            } catch (IOException e) {
+            } catch (tools.jackson.core.JacksonException e) {
                 throw new IllegalStateException("Not JSON: " + text, e);
             }
         }

@@ -1,8 +1,8 @@
 package io.centrabff.catalog;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One cached Centra answer with all pricelists, never modified after loading (views copy what they change). Identity

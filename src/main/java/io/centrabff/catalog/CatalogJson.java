@@ -1,9 +1,9 @@
 package io.centrabff.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Set;
 import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** JSON helpers of the catalog: one mapper for canonical keys and rendering, and id extraction for eviction. */
 final class CatalogJson {
@@ -48,7 +48,7 @@ final class CatalogJson {
         if (categories.isArray()) {
             categories.forEach(c -> add(c.isObject() ? c.path("category") : c, ids));
         } else if (categories.isObject()) {
-            categories.fieldNames().forEachRemaining(ids::add);
+            categories.propertyNames().forEach(ids::add);
         }
     }
 

@@ -1,14 +1,14 @@
 package io.centrabff.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What one cache entry holds: a kind of read in one market and language, plus the normalised query. Nothing personal
@@ -55,17 +55,13 @@ record CatalogKey(Kind kind, String market, String language, String query) {
 
     /** The normalised query as an object again, for the upstream call. */
     ObjectNode queryBody() {
-        try {
-            return (ObjectNode) CatalogJson.MAPPER.readTree(query.isEmpty() ? "{}" : query);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Catalog key query is not JSON", e);
-        }
+        return (ObjectNode) CatalogJson.MAPPER.readTree(query.isEmpty() ? "{}" : query);
     }
 
     static String canonical(ObjectNode query, Set<String> noise) {
         ObjectNode copy = JsonNodeFactory.instance.objectNode();
         if (query != null) {
-            query.fields().forEachRemaining(field -> {
+            query.properties().forEach(field -> {
                 if (!noise.contains(field.getKey())) {
                     copy.set(field.getKey(), field.getValue());
                 }
@@ -77,15 +73,14 @@ record CatalogKey(Kind kind, String market, String language, String query) {
     private static JsonNode sorted(JsonNode node, boolean keepOrder) {
         if (node.isObject()) {
             TreeMap<String, JsonNode> fields = new TreeMap<>();
-            node.fields()
-                    .forEachRemaining(f -> fields.put(f.getKey(), sorted(f.getValue(), ORDERED.contains(f.getKey()))));
+            node.properties().forEach(f -> fields.put(f.getKey(), sorted(f.getValue(), ORDERED.contains(f.getKey()))));
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             out.setAll(fields);
             return out;
         }
         if (node.isArray()) {
             List<JsonNode> items = new ArrayList<>();
-            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+            for (Iterator<JsonNode> it = node.values().iterator(); it.hasNext(); ) {
                 items.add(sorted(it.next(), keepOrder));
             }
             if (!keepOrder && items.stream().allMatch(JsonNode::isValueNode)) {

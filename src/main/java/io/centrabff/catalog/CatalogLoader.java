@@ -1,10 +1,5 @@
 package io.centrabff.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.centra.CentraGateway;
 import io.centrabff.centra.CentraOperation;
 import io.centrabff.centra.CentraRequest;
@@ -12,6 +7,11 @@ import io.centrabff.centra.CentraResponse;
 import java.util.Set;
 import java.util.TreeSet;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Fills cache entries from Centra: sessionless ({@code API-token: none}) server-side calls with the shared secret, in
@@ -104,7 +104,7 @@ class CatalogLoader {
         }
         try {
             return new CatalogEntry(status, body, filtered, CatalogJson.MAPPER.writeValueAsBytes(body).length);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("Centra's catalog answer cannot be serialised", e);
         }
     }

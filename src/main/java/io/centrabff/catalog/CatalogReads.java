@@ -1,7 +1,5 @@
 package io.centrabff.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.centrabff.catalog.CatalogCache.Lookup;
@@ -12,6 +10,8 @@ import java.util.function.Function;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Answers a catalog read from the cache: the shopper's context picks the key, the entry is rendered for the shopper's
@@ -76,7 +76,7 @@ class CatalogReads {
     private static byte[] bytes(ObjectNode body) {
         try {
             return CatalogJson.MAPPER.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("Catalog entry cannot be rendered", e);
         }
     }

@@ -1,7 +1,5 @@
 package io.centrabff.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.centrabff.centra.CentraGateway;
 import io.centrabff.centra.CentraOperation;
 import io.centrabff.centra.CentraRequest;
@@ -16,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The "big red button": reloads every catalog entry in the background, because Centra's webhooks are neither
@@ -121,7 +121,7 @@ class CatalogRebuild {
                     .distinct()
                     .forEach(market -> codes.forEach(language -> {
                         keys.add(CatalogKey.listing(
-                                market, language, (com.fasterxml.jackson.databind.node.ObjectNode) everything));
+                                market, language, (tools.jackson.databind.node.ObjectNode) everything));
                         keys.add(CatalogKey.categories(market, language));
                     }));
             return keys;

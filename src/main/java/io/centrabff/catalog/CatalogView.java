@@ -1,15 +1,15 @@
 package io.centrabff.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One shopper's view of a cached entry: prices projected to their pricelist, then (for listings) Centra's
@@ -45,8 +45,8 @@ record CatalogView(String pricelist, boolean onlyAvailable, int skipFirst, int l
 
     private ObjectNode projectFields(ObjectNode body) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        body.fields()
-                .forEachRemaining(field -> out.set(
+        body.properties()
+                .forEach(field -> out.set(
                         field.getKey(),
                         switch (field.getKey()) {
                             case "product" -> PriceProjection.project(field.getValue(), pricelist);
@@ -73,7 +73,7 @@ record CatalogView(String pricelist, boolean onlyAvailable, int skipFirst, int l
                 .limit(limit < 0 ? Long.MAX_VALUE : limit)
                 .forEach(page::add);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        body.fields().forEachRemaining(field -> {
+        body.properties().forEach(field -> {
             switch (field.getKey()) {
                 case "products" -> out.set("products", page);
                 case "productCount" -> out.put("productCount", visible.size());
@@ -107,7 +107,7 @@ record CatalogView(String pricelist, boolean onlyAvailable, int skipFirst, int l
     private static JsonNode recount(JsonNode filter, List<JsonNode> hidden) {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (JsonNode field : filter) {
-            ObjectNode copy = field.deepCopy();
+            ObjectNode copy = (ObjectNode) field.deepCopy();
             String name = field.path("field").asText();
             for (JsonNode value : copy.path("values")) {
                 String v = value.path("value").asText();

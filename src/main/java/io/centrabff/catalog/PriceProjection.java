@@ -1,10 +1,10 @@
 package io.centrabff.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns a product fetched with {@code pricelist: "all"} ({@code prices: {pricelistId: {...}}}) into the product Centra
@@ -30,7 +30,7 @@ final class PriceProjection {
         }
         JsonNode own = prices == null ? null : prices.get(pricelist);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        product.fields().forEachRemaining(field -> {
+        product.properties().forEach(field -> {
             switch (field.getKey()) {
                 case "prices" -> putPrice(out, own, prices);
                 case "available" -> out.put(

@@ -1,6 +1,5 @@
 package io.centrabff.centra;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +8,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.ObjectMapper;
 
 /** Builds the gateway's WebClient from Boot's builder on a pooled Reactor Netty connector. */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +33,9 @@ class CentraConfiguration {
             ObjectMapper mapper,
             CentraResilience resilience,
             CentraMetrics metrics) {
+        if (properties.baseUrl() == null || properties.baseUrl().toString().isBlank()) {
+            throw new CentraNotConfiguredException();
+        }
         HttpClient http = HttpClient.create(centraConnectionProvider)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         properties.connectTimeout().toMillis())

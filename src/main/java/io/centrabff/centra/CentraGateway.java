@@ -1,9 +1,5 @@
 package io.centrabff.centra;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.web.BffException;
 import io.centrabff.web.Correlation;
 import java.io.IOException;
@@ -21,6 +17,10 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.util.context.Context;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one way to call Centra. Knows Centra's paths and headers: forwards the shopper's {@code API-token} (or
@@ -163,9 +163,7 @@ public class CentraGateway {
         }
         try {
             return mapper.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            return null;
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             return null;
         }
     }

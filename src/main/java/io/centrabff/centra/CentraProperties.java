@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * How to reach Centra's Checkout API.
  *
  * @param baseUrl Base URL of the Checkout API, preferably the permalink with the plugin id, e.g.
- *     https://shop.centra.com/api/checkout/52; when unset the embedded sandbox is started and used.
+ *     https://shop.centra.com/api/checkout/52; required unless the {@code sandbox} profile runs the embedded
+ *     sandbox.
  * @param sharedSecret Checkout API shared secret, sent as a Bearer token only on server-side operations.
  * @param connectTimeout Time allowed to open a TCP connection to Centra.
  * @param maxConnections Maximum number of pooled connections to Centra.
@@ -25,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties(prefix = "centra", ignoreUnknownFields = false)
 public record CentraProperties(
-        @NotNull(message = "centra.base-url must be set (or leave it empty to use the embedded sandbox)") URI baseUrl,
+        URI baseUrl,
         @DefaultValue("") Secret sharedSecret,
         @NotNull @DefaultValue("2s") Duration connectTimeout,
         @Min(1) @DefaultValue("500") int maxConnections,

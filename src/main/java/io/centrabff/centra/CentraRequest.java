@@ -1,7 +1,7 @@
 package io.centrabff.centra;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One call to Centra.

@@ -1,8 +1,8 @@
 package io.centrabff.centra;
 
-import io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadProperties;
-import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerProperties;
-import io.github.resilience4j.springboot3.retry.autoconfigure.RetryProperties;
+import io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadProperties;
+import io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerProperties;
+import io.github.resilience4j.springboot.retry.autoconfigure.RetryProperties;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,7 +1,7 @@
 package io.centrabff.centra;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What Centra answered: its status and JSON body, kept as a tree because Centra's shapes vary between versions.
@@ -31,7 +31,7 @@ public record CentraResponse(int status, ObjectNode body, String sentToken) {
     /** Centra signals failure by an {@code errors} key; its absence means success. */
     public boolean hasErrors() {
         JsonNode errors = body.get("errors");
-        return errors != null && !errors.isNull() && !(errors.isContainerNode() && errors.isEmpty());
+        return errors != null && !errors.isNull() && !(errors.isContainer() && errors.isEmpty());
     }
 
     public boolean isSuccess() {

@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.data.redis.ClientResourcesBuilderCustomizer;
-import org.springframework.boot.autoconfigure.data.redis.LettuceClientConfigurationBuilderCustomizer;
-import org.springframework.boot.autoconfigure.data.redis.LettuceClientOptionsBuilderCustomizer;
-import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -45,7 +45,7 @@ class CoordinationConfiguration {
          * local fallback) instead of queueing while Lettuce reconnects. Applied on top of Boot's options (SSL etc.).
          */
         @Bean
-        LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected(RedisProperties redis) {
+        LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected(DataRedisProperties redis) {
             Duration command = redis.getTimeout() != null ? redis.getTimeout() : DEFAULT_TIMEOUT;
             return builder -> {
                 builder.autoReconnect(true)
@@ -61,7 +61,7 @@ class CoordinationConfiguration {
 
         /** Without spring.data.redis.timeout a command waits at most 1 s (Lettuce's own default is 60 s). */
         @Bean
-        LettuceClientConfigurationBuilderCustomizer boundedCommandTimeout(RedisProperties redis) {
+        LettuceClientConfigurationBuilderCustomizer boundedCommandTimeout(DataRedisProperties redis) {
             return builder -> {
                 if (redis.getTimeout() == null) {
                     builder.commandTimeout(DEFAULT_TIMEOUT);
@@ -76,9 +76,9 @@ class CoordinationConfiguration {
                     Duration.ofMillis(100), properties.reconnectMaxDelay(), 100, TimeUnit.MILLISECONDS));
         }
 
-        /** One delivery thread, so messages reach handlers in the order Redis received them. */
+        /** One delivery thread, so messages reach handlers in the order Redis received them (replaces Boot's container). */
         @Bean(destroyMethod = "destroy")
-        RedisMessageListenerContainer redisMessageListeners(RedisConnectionFactory connections) {
+        RedisMessageListenerContainer redisMessageListenerContainer(RedisConnectionFactory connections) {
             RedisMessageListenerContainer container = new RedisMessageListenerContainer();
             container.setConnectionFactory(connections);
             container.setTaskExecutor(new TaskExecutorAdapter(Executors.newSingleThreadExecutor(runnable -> {

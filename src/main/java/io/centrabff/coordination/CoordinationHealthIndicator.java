@@ -1,8 +1,8 @@
 package io.centrabff.coordination;
 
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * How this instance coordinates with the others. Without Redis it is a single instance (UP). With Redis it is UP

@@ -4,8 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
@@ -14,8 +14,7 @@ import org.springframework.util.StringUtils;
 /**
  * Redis is opt-in: only when one of Spring's standard {@code spring.data.redis.*} connection properties is set do the
  * Redis auto-configurations run. Without them the BFF stays a single instance with local state and never tries to
- * reach a Redis on localhost. Spring Integration's infrastructure is never needed (only its RedisLockRegistry is
- * used), nor are Redis repositories, so their auto-configurations are always left out.
+ * reach a Redis on localhost. Redis repositories are never used, so their auto-configuration is always left out.
  */
 class RedisOptIn implements EnvironmentPostProcessor {
 
@@ -29,13 +28,13 @@ class RedisOptIn implements EnvironmentPostProcessor {
             "spring.data.redis.cluster.nodes");
 
     private static final List<String> REDIS_AUTO_CONFIGURATIONS = List.of(
-            "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
-            "org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration");
+            "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+            "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+            "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration");
 
-    /** Never used: Spring Integration's messaging infrastructure, and Redis repositories. */
-    private static final List<String> UNUSED_AUTO_CONFIGURATIONS = List.of(
-            "org.springframework.boot.autoconfigure.integration.IntegrationAutoConfiguration",
-            "org.springframework.boot.autoconfigure.data.redis.RedisRepositoriesAutoConfiguration");
+    /** Never used: Redis repositories. */
+    private static final List<String> UNUSED_AUTO_CONFIGURATIONS =
+            List.of("org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration");
 
     /** Whether the environment names a Redis to coordinate through. */
     static boolean configured(Environment environment) {

@@ -14,7 +14,6 @@ import static io.centrabff.centra.CentraOperation.UPDATE_CUSTOMER;
 import static io.centrabff.centra.CentraOperation.UPDATE_EMAIL;
 import static io.centrabff.centra.CentraOperation.UPDATE_PASSWORD;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.centrabff.session.SessionRelay;
 import io.centrabff.web.JsonBodies;
 import io.centrabff.web.RateLimiter;
@@ -30,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Centra's customer endpoints with Centra's paths, verbs and bodies. Signing in and out is bound to the session

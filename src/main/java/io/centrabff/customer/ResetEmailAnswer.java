@@ -1,9 +1,9 @@
 package io.centrabff.customer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The answer to a reset-e-mail request must not tell an attacker which addresses have accounts. Centra documents no

@@ -6,8 +6,6 @@ import static io.centrabff.centra.CentraOperation.PAYMENT_FIELDS;
 import static io.centrabff.centra.CentraOperation.PAYMENT_RESULT;
 import static io.centrabff.centra.CentraOperation.RECEIPT;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.session.SessionRelay;
 import io.centrabff.session.ShopperSession;
 import io.centrabff.web.BffException;
@@ -23,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The checkout flow: payment fields, payment, payment result, receipt and address search. */
 @RestController

@@ -1,14 +1,14 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.sandbox.Catalog.Product;
 import io.centrabff.sandbox.CheckoutRoutes.Access;
 import io.centrabff.sandbox.SandboxSelection.Line;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The cart (§3.2, §3.3): selection, items, lines and the bulk {@code PUT /items}. */
 final class CartEndpoints {

@@ -1,9 +1,9 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Centra's checkout-API route table: method + path pattern ({@code {}} = one path parameter) → endpoint. */
 final class CheckoutRoutes {

@@ -1,11 +1,11 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.centrabff.sandbox.SandboxCustomers.ResetLink;
 import java.io.IOException;
 import java.util.List;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * {@code GET /sandbox/customers/{email}/reset-link}: the link the last reset e-mail would have carried, so a test (or

@@ -1,13 +1,13 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.sandbox.CheckoutRoutes.Access;
 import io.centrabff.sandbox.SandboxCustomers.Customer;
 import io.centrabff.sandbox.SandboxSelection.Line;
 import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Customer handling (§3.5): login is bound to the token, responses gain {@code loggedIn}, the anonymous cart merges

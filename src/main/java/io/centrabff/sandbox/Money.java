@@ -1,9 +1,9 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Formats amounts the way Centra's currency formats do; clients must read the {@code …AsNumber} twins instead. */
 final class Money {

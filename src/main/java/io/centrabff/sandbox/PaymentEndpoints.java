@@ -1,12 +1,12 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.sandbox.CheckoutRoutes.Access;
 import io.centrabff.sandbox.SandboxSelection.PendingPayment;
 import java.net.URI;
 import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The payment step (§4). Validation failures and declines answer 406 with {@code errors} (Centra documents no

@@ -1,11 +1,11 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.sandbox.CheckoutRoutes.Access;
 import java.util.Iterator;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code PUT /payment-fields} (addresses, consents, forwarded widget events) and {@code POST /address-search}. */
 final class PaymentFieldsEndpoints {
@@ -29,7 +29,7 @@ final class PaymentFieldsEndpoints {
     private static ObjectNode paymentFields(Call call) {
         ObjectNode body = call.object();
         boolean widgetEvent = false;
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = body.propertyNames().iterator(); names.hasNext(); ) {
             String name = names.next();
             widgetEvent |= !ADDRESSES.contains(name) && !FLAGS.contains(name);
         }
@@ -54,7 +54,7 @@ final class PaymentFieldsEndpoints {
 
     private static void mergeAddress(ObjectNode target, JsonNode source) {
         if (source instanceof ObjectNode object) {
-            object.fields().forEachRemaining(field -> {
+            object.properties().forEach(field -> {
                 if (field.getValue().isValueNode()) {
                     target.set(field.getKey(), field.getValue());
                 }

@@ -1,6 +1,5 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.centrabff.sandbox.Catalog.Item;
 import io.centrabff.sandbox.Catalog.Price;
 import io.centrabff.sandbox.Catalog.Product;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Products as changed through {@code POST /sandbox/products/{id}} (price, name, stock), over the fixed catalog, so

@@ -1,14 +1,14 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.sandbox.Catalog.Category;
 import io.centrabff.sandbox.Catalog.Item;
 import io.centrabff.sandbox.Catalog.Price;
 import io.centrabff.sandbox.Catalog.Product;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Renders a product (Centra display item, §6) in one language and one pricelist, or all pricelists. */
 final class ProductJson {

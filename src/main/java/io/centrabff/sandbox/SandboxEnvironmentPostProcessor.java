@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.commons.logging.Log;
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -15,12 +15,16 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Starts the embedded Centra sandbox when no {@code centra.base-url} is configured, so the BFF runs with no Centra
- * account. It must run before beans exist because {@code centra.base-url} and {@code centra.shared-secret} are bound
+ * Starts the embedded Centra sandbox under the {@code sandbox} profile when no {@code centra.base-url} is configured,
+ * so the BFF runs with no Centra account. Without that profile nothing is started, and a missing
+ * {@code centra.base-url} stops start-up (a production instance never serves a fake Centra by accident). It must run before beans exist because {@code centra.base-url} and {@code centra.shared-secret} are bound
  * from the environment; the running instance is handed to {@link SandboxConfiguration} through
  * {@link SandboxRegistry}.
  */
 class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    /** The profile that starts the embedded sandbox. */
+    public static final String PROFILE = "sandbox";
 
     static final String PROPERTY_SOURCE = "centraSandbox";
 
@@ -36,10 +40,10 @@ class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor {
                 || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
             return;
         }
-        SandboxProperties properties = Binder.get(environment).bindOrCreate("bff.sandbox", SandboxProperties.class);
-        if (!properties.enabled()) {
+        if (!environment.matchesProfiles(PROFILE)) {
             return;
         }
+        SandboxProperties properties = Binder.get(environment).bindOrCreate("bff.sandbox", SandboxProperties.class);
         CentraSandbox sandbox = CentraSandbox.start(new SandboxOptions(
                 properties.port(), properties.latency(), properties.sharedSecret(), properties.bindAddress()));
         String id = UUID.randomUUID().toString();
@@ -61,7 +65,7 @@ class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor {
                 "bff.sandbox.instance-id",
                 id));
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, values));
-        log.warn("No centra.base-url is configured: centra-bff runs against the embedded Centra sandbox at "
-                + sandbox.baseUrl() + ", NOT a real Centra (set centra.base-url or bff.sandbox.enabled=false).");
+        log.warn("centra-bff runs against the embedded Centra sandbox at " + sandbox.baseUrl()
+                + ", NOT a real Centra (profile 'sandbox'; set CENTRA_BASE_URL for a real one).");
     }
 }

@@ -1,7 +1,7 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A Centra-style error: HTTP status ≥ 400 and a body with an {@code errors} object (token is added later). */
 final class SandboxError extends RuntimeException {

@@ -1,8 +1,5 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -13,6 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** Wire-level helpers shared by the sandbox's handlers: paths, tokens, JSON in and out. */
 final class SandboxHttp {
@@ -63,7 +63,7 @@ final class SandboxHttp {
         }
         try {
             return MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw SandboxError.badRequest("body", "malformed json");
         }
     }

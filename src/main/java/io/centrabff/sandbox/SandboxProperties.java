@@ -6,9 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The embedded Centra sandbox, started when no {@code centra.base-url} is configured.
+ * The embedded Centra sandbox, started under the {@code sandbox} profile when no {@code centra.base-url} is configured.
  *
- * @param enabled Whether to start the embedded Centra sandbox when centra.base-url is not set.
  * @param port Port the sandbox listens on; 0 picks a free port.
  * @param latency Delay the sandbox adds before every Checkout API answer, to mimic a remote Centra.
  * @param bindAddress Address the sandbox listens on; 0.0.0.0 lets other BFF instances share this one sandbox.
@@ -18,7 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("bff.sandbox")
 public record SandboxProperties(
-        @DefaultValue("true") boolean enabled,
         @DefaultValue("0") int port,
         @DefaultValue("0s") Duration latency,
         @DefaultValue("127.0.0.1") String bindAddress,
@@ -28,7 +26,7 @@ public record SandboxProperties(
     @Override
     public String toString() {
         // Never print the secret.
-        return "SandboxProperties[enabled=" + enabled + ", port=" + port + ", latency=" + latency + ", bindAddress="
+        return "SandboxProperties[port=" + port + ", latency=" + latency + ", bindAddress="
                 + bindAddress + ", sharedSecret=" + (sharedSecret.isBlank() ? "(random)" : "******") + ", webhookUrl="
                 + webhookUrl + "]";
     }

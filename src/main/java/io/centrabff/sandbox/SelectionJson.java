@@ -1,13 +1,13 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.sandbox.Catalog.Product;
 import io.centrabff.sandbox.Catalog.Voucher;
 import io.centrabff.sandbox.SandboxSelection.Line;
 import java.math.BigDecimal;
 import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Renders Centra's selection response (§5); every mutating cart call answers with it. */
 final class SelectionJson {

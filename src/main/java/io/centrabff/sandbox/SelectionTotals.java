@@ -1,13 +1,13 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.sandbox.Catalog.Price;
 import io.centrabff.sandbox.Catalog.ShippingMethod;
 import io.centrabff.sandbox.Catalog.Voucher;
 import io.centrabff.sandbox.SandboxSelection.Line;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Prices a selection in its pricelist: lines, voucher discount, shipping and the tax included in the total. */
 record SelectionTotals(

@@ -1,11 +1,11 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.sandbox.Catalog.Country;
 import io.centrabff.sandbox.Catalog.Voucher;
 import io.centrabff.sandbox.CheckoutRoutes.Access;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Store settings and the selection's context (§3.1, §3.3): countries, languages, markets, methods, vouchers. */
 final class SettingsEndpoints {

@@ -1,11 +1,11 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.sandbox.Catalog.Country;
 import java.math.BigDecimal;
 import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Store-level parts of Centra's responses: countries, languages, location, payment and shipping methods. */
 final class StoreJson {

@@ -1,7 +1,5 @@
 package io.centrabff.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,6 +13,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Posts webhooks like Centra's Webhook plugin (Checkout API version): form-encoded {@code payload=<JSON>}, signed
@@ -52,7 +52,7 @@ final class WebhookSender {
             }
             return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
             return -1;

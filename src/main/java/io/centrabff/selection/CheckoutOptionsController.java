@@ -10,7 +10,6 @@ import static io.centrabff.centra.CentraOperation.SET_LANGUAGE;
 import static io.centrabff.centra.CentraOperation.SET_PAYMENT_METHOD;
 import static io.centrabff.centra.CentraOperation.SET_SHIPPING_METHOD;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.centrabff.session.SessionRelay;
 import io.centrabff.web.JsonBodies;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /** Country, state, language, shipping and payment method, and vouchers of the shopper's selection. */
 @RestController

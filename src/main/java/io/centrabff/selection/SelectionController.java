@@ -10,7 +10,6 @@ import static io.centrabff.centra.CentraOperation.SELECTION;
 import static io.centrabff.centra.CentraOperation.SET_LINE_QUANTITY;
 import static io.centrabff.centra.CentraOperation.UPDATE_ITEMS;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.centrabff.session.SessionRelay;
 import io.centrabff.web.JsonBodies;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /** The cart: Centra's selection, items and lines endpoints with Centra's paths, verbs and bodies. */
 @RestController

@@ -1,10 +1,10 @@
 package io.centrabff.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.centrabff.centra.CentraOperation;
 import io.centrabff.centra.CentraResponse;
 import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Wraps every relayed operation, so another capability (checkout widgets) can order cart mutations, refuse them, or

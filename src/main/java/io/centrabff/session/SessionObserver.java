@@ -1,6 +1,6 @@
 package io.centrabff.session;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sees every successful Centra answer relayed for a shopper, e.g. to remember the shopper's country and language

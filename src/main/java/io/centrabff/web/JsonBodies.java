@@ -1,7 +1,7 @@
 package io.centrabff.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Shape checks on request bodies before they go to Centra. Only what is needed to give a clear 400 instead of

@@ -1,6 +1,5 @@
 package io.centrabff.web;
 
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Renders every error the BFF raises as problem+json (RFC 9457) that also carries Centra's {@code errors} object and
@@ -43,9 +43,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causedBy(ex, BodyTooLargeException.class)) {
-            return tooLarge(ex, request);
-        }
         if (causedBy(ex, StreamConstraintsException.class)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                     HttpStatus.BAD_REQUEST,
@@ -83,11 +80,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    @ExceptionHandler(BodyTooLargeException.class)
-    ResponseEntity<Object> bodyTooLarge(BodyTooLargeException ex, WebRequest request) {
-        return tooLarge(ex, request);
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
         log.error("Unexpected error", ex);
@@ -96,14 +88,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setType(BffException.type("internal"));
         problem.setTitle("Internal error");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
-    }
-
-    private ResponseEntity<Object> tooLarge(Exception ex, WebRequest request) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, BodyTooLargeException.DETAIL);
-        problem.setType(BffException.type("body-too-large"));
-        problem.setTitle("Request body too large");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.PAYLOAD_TOO_LARGE, request);
     }
 
     @Override

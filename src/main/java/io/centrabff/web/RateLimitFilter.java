@@ -1,6 +1,5 @@
 package io.centrabff.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +17,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+import tools.jackson.databind.ObjectMapper;
 
 /** Applies the path-based rate-limit rules per client IP before a request reaches a controller (or Centra). */
 class RateLimitFilter extends OncePerRequestFilter {

@@ -1,6 +1,5 @@
 package io.centrabff.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,7 +7,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,14 +19,18 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.ObjectMapper;
 
 /**
- * Rejects bodies over {@code bff.http.max-body-size}: at once when Content-Length says so, otherwise (chunked) as
- * soon as the stream passes the limit, so a huge body is never buffered.
+ * Rejects bodies over {@code bff.http.max-body-size} with 413 before any handler runs: at once when Content-Length
+ * says so; a body of unknown length (chunked) is read up to one byte past the limit (at most a few KB, never a huge
+ * body) and refused the same way, or handed on from memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeFilter extends OncePerRequestFilter {
+
+    private static final String TOO_LARGE = "The request body is larger than this service accepts";
 
     private final long limit;
     private final ObjectMapper mapper;
@@ -38,90 +45,90 @@ class RequestSizeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
-            ProblemDetail problem =
-                    ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, BodyTooLargeException.DETAIL);
-            problem.setType(BffException.type("body-too-large"));
-            problem.setTitle("Request body too large");
-            Problems.enrich(problem, Correlation.of(request));
-            rejections.count("body-too-large");
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setHeader("Connection", "close");
-            mapper.writeValue(response.getOutputStream(), problem);
+        long length = request.getContentLengthLong();
+        if (length > limit) {
+            refuse(request, response);
             return;
         }
-        chain.doFilter(new Limited(request, limit), response);
+        if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
+            byte[] body = request.getInputStream().readNBytes((int) limit + 1);
+            if (body.length > limit) {
+                refuse(request, response);
+                return;
+            }
+            chain.doFilter(new Buffered(request, body), response);
+            return;
+        }
+        chain.doFilter(request, response);
     }
 
-    private static final class Limited extends HttpServletRequestWrapper {
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE);
+        problem.setType(BffException.type("body-too-large"));
+        problem.setTitle("Request body too large");
+        Problems.enrich(problem, Correlation.of(request));
+        rejections.count("body-too-large");
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        // The rest of the body is not read: the connection cannot be reused.
+        response.setHeader("Connection", "close");
+        mapper.writeValue(response.getOutputStream(), problem);
+    }
 
-        private final long limit;
-        private ServletInputStream stream;
+    /** A body already read (and within the limit), served from memory. */
+    private static final class Buffered extends HttpServletRequestWrapper {
 
-        Limited(HttpServletRequest request, long limit) {
+        private final byte[] body;
+
+        Buffered(HttpServletRequest request, byte[] body) {
             super(request);
-            this.limit = limit;
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), limit);
-            }
-            return stream;
-        }
-    }
-
-    private static final class CountingStream extends ServletInputStream {
-
-        private final ServletInputStream delegate;
-        private final long limit;
-        private long count;
-
-        CountingStream(ServletInputStream delegate, long limit) {
-            this.delegate = delegate;
-            this.limit = limit;
+        public int getContentLength() {
+            return body.length;
         }
 
         @Override
-        public int read() throws IOException {
-            int b = delegate.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
+        public long getContentLengthLong() {
+            return body.length;
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = delegate.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
 
-        private void count(int n) throws BodyTooLargeException {
-            count += n;
-            if (count > limit) {
-                throw new BodyTooLargeException();
-            }
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("Synchronous reads only");
+                }
+            };
         }
 
         @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -1,14 +1,12 @@
 package io.centrabff.web;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.centrabff.coordination.RedisConfigured;
 import io.centrabff.coordination.RedisLink;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -16,6 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.web.filter.CorsFilter;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -85,12 +87,19 @@ class WebConfiguration {
         return registration;
     }
 
-    /** Deeply nested JSON costs stack and time while parsing; refuse it in the parser (bff.http.max-json-depth). */
+    /**
+     * Deeply nested JSON costs stack and time while parsing; refuse it in the parser (bff.http.max-json-depth). In
+     * Jackson 3 the limits belong to the (immutable) stream factory, so the mapper is built on a factory that has them,
+     * with every Boot customizer ({@code spring.jackson.*}) applied as usual.
+     */
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer jsonDepthLimit(HttpLimitsProperties limits) {
+    JsonMapper jsonMapper(HttpLimitsProperties limits, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxJsonDepth())
                 .build();
-        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(constraints));
+        JsonMapper.Builder builder = JsonMapper.builder(
+                JsonFactory.builder().streamReadConstraints(constraints).build());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
     }
 }

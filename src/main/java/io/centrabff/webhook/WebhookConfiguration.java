@@ -35,7 +35,7 @@ class WebhookConfiguration {
             io.centrabff.coordination.RedisLink link,
             WebhookQueue queue,
             CatalogCache cache,
-            com.fasterxml.jackson.databind.ObjectMapper mapper,
+            tools.jackson.databind.ObjectMapper mapper,
             MeterRegistry meters) {
         return new WebhookFanOut(link, queue, cache, mapper, meters);
     }

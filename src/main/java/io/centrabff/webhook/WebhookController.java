@@ -1,12 +1,8 @@
 package io.centrabff.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.centrabff.web.BffException;
 import io.centrabff.webhook.WebhookSignature.Verdict;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -16,6 +12,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Centra Webhook plugin intake: form-encoded {@code payload=<JSON>}, signed. Verifies the signature over the raw
@@ -76,7 +76,7 @@ class WebhookController {
                     if (json != null && json.isObject()) {
                         return json;
                     }
-                } catch (IOException | IllegalArgumentException e) {
+                } catch (JacksonException | IllegalArgumentException e) {
                     break;
                 }
             }

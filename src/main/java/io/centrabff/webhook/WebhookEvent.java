@@ -1,9 +1,9 @@
 package io.centrabff.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What one webhook call asks the cache to forget, read from either plugin version: Checkout API keys ({@code products},
@@ -62,7 +62,7 @@ record WebhookEvent(Set<String> products, Set<String> categories, Set<String> br
         Set<String> categories = new TreeSet<>();
         Set<String> broad = new TreeSet<>();
         Set<String> ignored = new TreeSet<>();
-        payload.fields().forEachRemaining(field -> {
+        payload.properties().forEach(field -> {
             String type = field.getKey().toLowerCase(java.util.Locale.ROOT);
             Scope scope = SCOPES.get(type);
             if (scope == Scope.IGNORED) {
@@ -95,7 +95,7 @@ record WebhookEvent(Set<String> products, Set<String> categories, Set<String> br
                 ids.add(id.asText());
             }
         } else if (value.isObject()) {
-            value.fieldNames().forEachRemaining(ids::add);
+            value.propertyNames().forEach(ids::add);
         } else {
             return null;
         }

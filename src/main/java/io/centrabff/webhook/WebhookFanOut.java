@@ -1,8 +1,5 @@
 package io.centrabff.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.catalog.CatalogCache;
 import io.centrabff.coordination.RedisLink;
 import io.micrometer.core.instrument.Counter;
@@ -11,6 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Hands every accepted webhook to the other instances over Redis pub/sub, so a webhook that reached one instance
@@ -61,7 +61,7 @@ final class WebhookFanOut {
             queue.submit(new WebhookEvent(
                     strings(message.path("products")), strings(message.path("categories")),
                     strings(message.path("broad")), Set.of()));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             cache.clear();
             log.warn("Unreadable invalidation from another instance: cleared the catalog cache", e);
         }

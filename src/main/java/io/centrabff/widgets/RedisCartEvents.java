@@ -1,11 +1,7 @@
 package io.centrabff.widgets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.coordination.RedisLink;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +9,9 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.script.RedisScript;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Cart events through one Redis channel that every instance listens to, so a tab connected to any instance sees
@@ -93,7 +92,7 @@ final class RedisCartEvents implements CartEvents.Transport {
                 CartEvents.Event event =
                         new CartEvents.Event(message.path("name").asText(), (ObjectNode) message.path("data"));
                 stripes[Math.floorMod(cart.hashCode(), STRIPES)].execute(() -> deliver.accept(cart, event));
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 log.warn("Unreadable cart event from Redis dropped", e);
             }
         });

@@ -1,10 +1,7 @@
 package io.centrabff.widgets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.centrabff.coordination.RedisLink;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.script.RedisScript;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Cart state in Redis, one hash per cart: the fencing counter, the widget state (with its version) and the payment
@@ -83,7 +82,7 @@ final class RedisCarts implements WidgetStates.Shared {
                 }
             }
             state.restoreLock((String) values.get(1));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             link.failed("cart-state", e);
         }
     }

@@ -1,10 +1,6 @@
 package io.centrabff.widgets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.coordination.RedisLink;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -13,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Idempotency records and widget-event answers in Redis with their TTLs, so a retry that reaches another instance
@@ -44,7 +43,7 @@ final class RedisReplies implements WidgetReplies.Shared {
         try {
             String json = link.redis().opsForValue().get(link.key("reply", key));
             return json == null ? null : decode(mapper.readTree(json));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             link.failed("replies", e);
             return null;
         }

@@ -1,10 +1,10 @@
 package io.centrabff.widgets;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads widget facts from one Centra answer. Centra sends {@code centraCheckoutScript} only while KCO, Qliro One or

@@ -1,13 +1,13 @@
 package io.centrabff.widgets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.widgets.CartWidgetState.SessionStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the {@code bff.widgets} block added to selection responses: which widgets are active (so the storefront

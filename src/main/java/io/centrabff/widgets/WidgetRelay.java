@@ -5,8 +5,6 @@ import static io.centrabff.centra.CentraOperation.PAYMENT_FIELDS;
 import static io.centrabff.centra.CentraOperation.PAYMENT_RESULT;
 import static io.centrabff.centra.CentraOperation.SELECTION;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.centra.CentraOperation;
 import io.centrabff.centra.OperationClass;
 import io.centrabff.session.RelayHook;
@@ -21,6 +19,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs every mutation of a cart inside the cart's lane, one at a time in arrival order, and answers with the widget

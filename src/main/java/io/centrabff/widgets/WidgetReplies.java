@@ -1,9 +1,5 @@
 package io.centrabff.widgets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.MessageDigest;
@@ -11,6 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Remembered answers: the first answer to a mutation with an {@code Idempotency-Key} (retries and double clicks get
@@ -100,7 +100,7 @@ final class WidgetReplies {
             byte[] json = CANONICAL.writeValueAsBytes(CANONICAL.treeToValue(detail, Object.class));
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
             return cart + ":" + HexFormat.of().formatHex(digest) + ":" + cartVersion;
-        } catch (NoSuchAlgorithmException | java.io.IOException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,6 +1,5 @@
 package io.centrabff.widgets;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.centrabff.centra.CentraGateway;
 import io.centrabff.centra.CentraProperties;
 import io.centrabff.centra.OperationClass;
@@ -23,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.integration.redis.util.RedisLockRegistry;
+import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WidgetsProperties.class)

@@ -35,7 +35,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "bff.sandbox.enabled=false",
             "centra.shared-secret=test-shared-secret",
             "bff.catalog.refresh-after=1s",
             "centra.timeouts.catalog=1s"

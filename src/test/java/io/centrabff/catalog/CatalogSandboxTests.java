@@ -2,8 +2,6 @@ package io.centrabff.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.centrabff.Poll;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
@@ -16,8 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The catalog through the BFF against the embedded sandbox: per-shopper prices, the webhook loop, rebuild. */
+@ActiveProfiles("sandbox")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bff.admin.secret=admin-test-secret", "bff.catalog.default-country=SE"})

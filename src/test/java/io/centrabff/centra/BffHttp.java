@@ -1,8 +1,5 @@
 package io.centrabff.centra;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Calls the BFF over real HTTP/1.1 with {@code java.net.http}: paths are sent exactly as written (no client-side
@@ -116,7 +116,7 @@ public final class BffHttp {
         public JsonNode json() {
             try {
                 return body == null || body.isEmpty() ? MissingNode.getInstance() : MAPPER.readTree(body);
-            } catch (IOException e) {
+            } catch (tools.jackson.core.JacksonException e) {
                 throw new IllegalStateException("Not JSON: " + body, e);
             }
         }

@@ -11,8 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -30,11 +28,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** How Centra's answers become the storefront's: Centra's own errors pass through, everything else is a problem. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"bff.sandbox.enabled=false", "centra.timeouts.cart=1s", "centra.timeouts.catalog=1s"})
+        properties = {"centra.timeouts.cart=1s", "centra.timeouts.catalog=1s"})
 class CentraErrorDecodingTests {
 
     static final String BASE = "/api/checkout/52";
@@ -88,7 +88,7 @@ class CentraErrorDecodingTests {
         assertThat(reply.status()).isEqualTo(406);
         assertThat(reply.header("Content-Type")).startsWith("application/json");
         JsonNode expected = mapper.readTree(body);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) expected).remove("token");
+        ((tools.jackson.databind.node.ObjectNode) expected).remove("token");
         assertThat(withoutAddedFields(reply.json())).isEqualTo(expected);
     }
 
@@ -218,7 +218,7 @@ class CentraErrorDecodingTests {
     /** The BFF adds fields (the widgets block) but never changes Centra's: compare without them. */
     private static JsonNode withoutAddedFields(JsonNode body) {
         JsonNode copy = body.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) copy).remove("bff");
+        ((tools.jackson.databind.node.ObjectNode) copy).remove("bff");
         return copy;
     }
 }

@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every dynamic path value reaches Centra as exactly one segment, whatever the storefront put in it: the raw upstream
  * URL is asserted from WireMock's request journal.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bff.sandbox.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CentraPathEncodingTests {
 
     static final String BASE = "/api/checkout/52";

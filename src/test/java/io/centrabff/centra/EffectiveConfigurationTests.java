@@ -22,18 +22,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The resilience configuration in force is the one intended: exactly the instances the gateway uses, with the
  * numbers from application.yml and the failure and retry rules from code; and a misspelt {@code resilience4j.*} or
  * {@code centra.*} property fails start-up instead of being silently ignored.
  */
+@ActiveProfiles("sandbox")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EffectiveConfigurationTests {
 
@@ -135,7 +137,6 @@ class EffectiveConfigurationTests {
                 new SpringApplicationBuilder(CentraBffApplication.class).web(WebApplicationType.NONE);
 
         assertThatThrownBy(() -> app.run(
-                        "--bff.sandbox.enabled=false",
                         "--centra.base-url=http://127.0.0.1:9/api/checkout",
                         "--resilience4j.circuitbreaker.instances.catalog.failure-rate-treshold=20"))
                 .rootCause()

@@ -10,7 +10,7 @@ class HealthTests extends StubbedCentra {
 
     @Test
     void readyWhileBreakersAreClosedWithoutCallingCentra() {
-        Reply readiness = client.get("/actuator/health/readiness");
+        Reply readiness = management.get("/actuator/health/readiness");
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().path("status").asText()).isEqualTo("UP");
@@ -21,10 +21,10 @@ class HealthTests extends StubbedCentra {
     void openCartBreakerTakesTheInstanceOutOfServiceButKeepsItLive() {
         breakers.circuitBreaker("cart").transitionToOpenState();
 
-        Reply readiness = client.get("/actuator/health/readiness");
+        Reply readiness = management.get("/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(503);
         assertThat(readiness.json().path("status").asText()).isEqualTo("OUT_OF_SERVICE");
-        Reply liveness = client.get("/actuator/health/liveness");
+        Reply liveness = management.get("/actuator/health/liveness");
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(liveness.json().path("status").asText()).isEqualTo("UP");
     }
@@ -33,7 +33,7 @@ class HealthTests extends StubbedCentra {
     void openCatalogBreakerTakesTheInstanceOutOfService() {
         breakers.circuitBreaker("catalog").transitionToOpenState();
 
-        assertThat(client.get("/actuator/health/readiness").status()).isEqualTo(503);
+        assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(503);
     }
 
     @Test
@@ -41,14 +41,14 @@ class HealthTests extends StubbedCentra {
         breakers.circuitBreaker("catalog").transitionToOpenState();
         breakers.circuitBreaker("catalog").transitionToHalfOpenState();
 
-        assertThat(client.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 
     @Test
     void openPaymentBreakerKeepsTheInstanceReadyForBrowsingAndCarts() {
         breakers.circuitBreaker("payment").transitionToOpenState();
 
-        Reply readiness = client.get("/actuator/health/readiness");
+        Reply readiness = management.get("/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().path("status").asText()).isEqualTo("UP");
     }
@@ -57,7 +57,7 @@ class HealthTests extends StubbedCentra {
     void healthShowsNoDetailsToAnonymousCallers() {
         breakers.circuitBreaker("payment").transitionToOpenState();
 
-        Reply health = client.get("/actuator/health");
+        Reply health = management.get("/actuator/health");
         assertThat(health.json().has("components")).isFalse();
         assertThat(health.text()).doesNotContain("payment");
     }

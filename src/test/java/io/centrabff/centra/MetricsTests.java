@@ -99,7 +99,7 @@ class MetricsTests extends StubbedCentra {
     }
 
     private String scrape() {
-        return client.get("/actuator/prometheus").text();
+        return management.get("/actuator/prometheus").text();
     }
 
     private static double rejected(String metrics, String reason) {

@@ -8,8 +8,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,11 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * starts with no stubs, an empty request journal and closed breakers.
  */
 // Boot turns metrics export off in tests; this context is where /actuator/prometheus is tested.
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureMetrics
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "bff.sandbox.enabled=false",
             "centra.shared-secret=" + StubbedCentra.SHARED_SECRET,
             "centra.timeouts.catalog=500ms",
             "centra.timeouts.cart=500ms",
@@ -59,16 +59,24 @@ public abstract class StubbedCentra {
     @LocalServerPort
     protected int port;
 
+    /** The actuator's own port (management.server.port). */
+    @LocalManagementPort
+    protected int managementPort;
+
     @Autowired
     protected CircuitBreakerRegistry breakers;
 
     protected ShopperClient client;
+
+    /** Calls to the actuator, on its own port. */
+    protected ShopperClient management;
 
     @BeforeEach
     void freshCentra() {
         CENTRA.resetAll();
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
         client = new ShopperClient(port);
+        management = new ShopperClient(managementPort);
     }
 
     /** How many requests the stub received for {@code method} on {@code path} (under the API path). */

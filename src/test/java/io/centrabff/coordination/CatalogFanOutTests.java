@@ -70,7 +70,7 @@ class CatalogFanOutTests {
         for (int instance = 0; instance < 2; instance++) {
             RedisLink link = cluster.bean(instance, RedisLink.class);
             Poll.until(link::up, up -> !up);
-            Reply readiness = shopper.get(cluster.url(instance, "/actuator/health/readiness"));
+            Reply readiness = shopper.get(cluster.managementUrl(instance, "/actuator/health/readiness"));
             assertThat(readiness.status()).isEqualTo(200);
             assertThat(readiness.json().path("status").asText()).isEqualTo("DEGRADED");
         }
@@ -91,7 +91,7 @@ class CatalogFanOutTests {
         for (int instance = 0; instance < 2; instance++) {
             RedisLink link = cluster.bean(instance, RedisLink.class);
             Poll.until(link::up, up -> up);
-            assertThat(shopper.get(cluster.url(instance, "/actuator/health/readiness"))
+            assertThat(shopper.get(cluster.managementUrl(instance, "/actuator/health/readiness"))
                             .json()
                             .path("status")
                             .asText())

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -66,9 +66,9 @@ public final class Cluster implements AutoCloseable {
             for (int i = 0; i < 2; i++) {
                 Map<String, Object> values = new LinkedHashMap<>();
                 values.put("server.port", "0");
+                values.put("management.server.port", "0");
                 values.put("centra.base-url", cluster.centra.baseUrl().toString());
                 values.put("centra.shared-secret", cluster.centra.sharedSecret());
-                values.put("bff.sandbox.enabled", "false");
                 values.put("bff.session.cookie-secure", "false");
                 values.put("bff.webhook.secret", WEBHOOK_SECRET);
                 values.put("bff.admin.secret", ADMIN_SECRET);
@@ -102,6 +102,12 @@ public final class Cluster implements AutoCloseable {
         return ((WebServerApplicationContext) instances.get(instance))
                 .getWebServer()
                 .getPort();
+    }
+
+    /** An actuator URL of one instance (the actuator has its own port). */
+    public String managementUrl(int instance, String path) {
+        return "http://127.0.0.1:" + instances.get(instance).getEnvironment().getProperty("local.management.port")
+                + path;
     }
 
     /** The base URL of one instance, for {@link ShopperClient} calls with absolute URLs. */

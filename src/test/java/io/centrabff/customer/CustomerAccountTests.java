@@ -2,7 +2,6 @@ package io.centrabff.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.centrabff.ShopperClient.Reply;
 import io.centrabff.sandbox.CentraSandbox;
 import java.util.Map;
@@ -11,8 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
 
 /** Customer accounts through the BFF against the embedded sandbox: the cart follows the customer. */
+@ActiveProfiles("sandbox")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "bff.session.trusted-proxies=127.0.0.1/32")
@@ -126,7 +128,7 @@ class CustomerAccountTests {
         JsonNode requests = browser.client
                 .get(sandbox.baseUrl().resolve("/sandbox/requests").toString())
                 .json();
-        assertThat(requests.findValuesAsText("path"))
+        assertThat(requests.findValuesAsString("path"))
                 .contains("/api/checkout/52/login/" + local.replace("+", "%2B") + "%40example.com");
     }
 
@@ -290,7 +292,7 @@ class CustomerAccountTests {
 
     private static java.util.List<String> fieldNames(JsonNode node) {
         java.util.List<String> names = new java.util.ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
+        node.propertyNames().forEach(names::add);
         return names;
     }
 }

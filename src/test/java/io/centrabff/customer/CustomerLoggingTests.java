@@ -2,7 +2,6 @@ package io.centrabff.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.centrabff.ShopperClient.Reply;
 import io.centrabff.sandbox.CentraSandbox;
 import java.util.LinkedHashSet;
@@ -20,12 +19,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
 
 /**
  * With DEBUG logging on the service, Spring's web layer and Reactor Netty, a whole account flow leaves no password,
  * session token or reset secret in any log line.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@ActiveProfiles("sandbox")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "bff.session.trusted-proxies=127.0.0.1/32")

@@ -2,7 +2,6 @@ package io.centrabff.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import java.net.URI;
@@ -12,8 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
 
 /** The whole shopper path through the BFF's HTTP API against the embedded sandbox: first cart to order. */
+@ActiveProfiles("sandbox")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CheckoutFlowTests {
 

@@ -70,6 +70,7 @@ class SandboxBindingTests {
     @Test
     void postProcessorStartsTheSandboxWithTheConfiguredAddressAndSecret() {
         StandardEnvironment environment = new StandardEnvironment();
+        environment.setActiveProfiles(SandboxEnvironmentPostProcessor.PROFILE);
         environment
                 .getPropertySources()
                 .addLast(new MapPropertySource(
@@ -99,7 +100,7 @@ class SandboxBindingTests {
     @Test
     void propertiesNeverPrintTheSecret() {
         SandboxProperties properties =
-                new SandboxProperties(true, 9000, Duration.ZERO, "0.0.0.0", "compose-shared-secret", null);
+                new SandboxProperties(9000, Duration.ZERO, "0.0.0.0", "compose-shared-secret", null);
 
         assertThat(properties.toString())
                 .doesNotContain("compose-shared-secret")

@@ -8,10 +8,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
@@ -32,6 +32,7 @@ class SandboxSpringWiringTests {
     @Test
     void postProcessorStartsSandboxWhenNoBaseUrlIsConfigured() {
         StandardEnvironment environment = environment(Map.of("bff.sandbox.latency", "5ms"));
+        environment.setActiveProfiles(SandboxEnvironmentPostProcessor.PROFILE);
 
         new SandboxEnvironmentPostProcessor(LOGS).postProcessEnvironment(environment, new SpringApplication());
 
@@ -60,10 +61,11 @@ class SandboxSpringWiringTests {
     }
 
     @Test
-    void postProcessorLeavesConfiguredBaseUrlAndDisabledSandboxAlone() {
+    void postProcessorStartsNothingWithoutTheSandboxProfileOrWithABaseUrl() {
         StandardEnvironment configured =
                 environment(Map.of("centra.base-url", "https://shop.centra.com/api/checkout/52"));
-        StandardEnvironment disabled = environment(Map.of("bff.sandbox.enabled", "false"));
+        configured.setActiveProfiles(SandboxEnvironmentPostProcessor.PROFILE);
+        StandardEnvironment disabled = environment(Map.of());
 
         new SandboxEnvironmentPostProcessor(LOGS).postProcessEnvironment(configured, new SpringApplication());
         new SandboxEnvironmentPostProcessor(LOGS).postProcessEnvironment(disabled, new SpringApplication());
@@ -100,11 +102,11 @@ class SandboxSpringWiringTests {
     void propertiesHaveDefaultsAndBindDurations() {
         SandboxProperties defaults =
                 new Binder(new MapConfigurationPropertySource()).bindOrCreate("bff.sandbox", SandboxProperties.class);
-        SandboxProperties custom = new Binder(new MapConfigurationPropertySource(Map.of(
-                        "bff.sandbox.enabled", "false", "bff.sandbox.port", "8099", "bff.sandbox.latency", "250ms")))
+        SandboxProperties custom = new Binder(new MapConfigurationPropertySource(
+                        Map.of("bff.sandbox.port", "8099", "bff.sandbox.latency", "250ms")))
                 .bindOrCreate("bff.sandbox", SandboxProperties.class);
 
-        assertThat(defaults).isEqualTo(new SandboxProperties(true, 0, Duration.ZERO, "127.0.0.1", "", null));
-        assertThat(custom).isEqualTo(new SandboxProperties(false, 8099, Duration.ofMillis(250), "127.0.0.1", "", null));
+        assertThat(defaults).isEqualTo(new SandboxProperties(0, Duration.ZERO, "127.0.0.1", "", null));
+        assertThat(custom).isEqualTo(new SandboxProperties(8099, Duration.ofMillis(250), "127.0.0.1", "", null));
     }
 }

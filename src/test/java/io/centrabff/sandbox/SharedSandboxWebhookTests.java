@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The instance that hosts the shared sandbox: the sandbox listens on all addresses with the configured secret, the
  * BFF uses it, and product-change webhooks go signed to the configured receiver (the load balancer in a deployment).
  */
+@ActiveProfiles("sandbox")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Without trusted proxies the TCP peer is the shopper: a caller cannot choose the ipAddress Centra sees. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bff.sandbox.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PaymentClientAddressTests extends PaymentIpAddressTestBase {
 
     @Test

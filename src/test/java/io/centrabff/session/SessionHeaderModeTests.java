@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Header mode: the storefront sends {@code API-Token} and reads {@code token} from bodies, exactly as with Centra. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"bff.sandbox.enabled=false", "bff.session.mode=HEADER"})
+        properties = {"bff.session.mode=HEADER"})
 class SessionHeaderModeTests {
 
     static final String BASE = "/api/checkout/52";

@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /** Behind a trusted proxy the shopper is the last untrusted X-Forwarded-For hop. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"bff.sandbox.enabled=false", "bff.session.trusted-proxies=127.0.0.1/32"})
+        properties = {"bff.session.trusted-proxies=127.0.0.1/32"})
 class TrustedProxyPaymentTests extends PaymentIpAddressTestBase {
 
     @Test

@@ -7,8 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.centrabff.centra.CentraOperation;
 import io.centrabff.centra.StubbedCentra;
@@ -20,6 +18,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Hundreds of hostile requests, generated: path traversal and encoded traversal in every path parameter of every
@@ -289,13 +289,17 @@ class AbuseTests extends StubbedCentra {
         return text.length() > 120 ? text.substring(0, 120) + "…" : text;
     }
 
+    /** The body in 8 KB chunks, as clients stream it. */
     private static byte[] chunk(byte[] data) {
-        String head = Integer.toHexString(data.length) + "\r\n";
-        byte[] out = new byte[head.length() + data.length + 7];
-        System.arraycopy(head.getBytes(StandardCharsets.US_ASCII), 0, out, 0, head.length());
-        System.arraycopy(data, 0, out, head.length(), data.length);
-        System.arraycopy("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0, out, head.length() + data.length, 7);
-        return out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int offset = 0; offset < data.length; offset += 8192) {
+            int length = Math.min(8192, data.length - offset);
+            out.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(data, offset, length);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
     }
 
     /** What is wrong with an answer, or null: a 5xx, an injected header, an unsafe echo, a refusal not in problem+json. */

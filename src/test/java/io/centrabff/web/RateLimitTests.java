@@ -8,8 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 /** Abuse-prone endpoints are limited per client IP; the limit answers 429 problem+json with Retry-After. */
+@ActiveProfiles("sandbox")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bff.rate-limits.rules.address-search.capacity=3"})

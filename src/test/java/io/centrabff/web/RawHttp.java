@@ -37,12 +37,15 @@ final class RawHttp {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(15_000);
             ByteArrayOutputStream request = new ByteArrayOutputStream();
-            request.writeBytes((method + " " + target + " HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\n")
+            // Chunked transfer coding exists only in HTTP/1.1; a server rightly refuses it on an HTTP/1.0 request.
+            boolean chunked = headerLines.stream().anyMatch(h -> h.startsWith("Transfer-Encoding"));
+            String version = chunked ? "HTTP/1.1" : "HTTP/1.0";
+            request.writeBytes((method + " " + target + " " + version + "\r\nHost: 127.0.0.1:" + port + "\r\n"
+                            + (chunked ? "Connection: close\r\n" : ""))
                     .getBytes(StandardCharsets.ISO_8859_1));
             for (String line : headerLines) {
                 request.writeBytes((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             }
-            boolean chunked = headerLines.stream().anyMatch(h -> h.startsWith("Transfer-Encoding"));
             if (body != null && !chunked) {
                 request.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             }

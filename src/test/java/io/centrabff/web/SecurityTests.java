@@ -34,7 +34,6 @@ class SecurityTests extends StubbedCentra {
         for (Reply reply : List.of(
                 client.get("/api/checkout/selection"),
                 client.get("/api/checkout/nowhere"),
-                client.get("/actuator/prometheus"),
                 client.get("/actuator/health"))) {
             assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(reply.header("X-Frame-Options")).isEqualTo("DENY");
@@ -92,15 +91,24 @@ class SecurityTests extends StubbedCentra {
 
     @Test
     void actuatorExposesOnlyHealthInfoAndPrometheus() {
-        assertThat(client.get("/actuator").json().path("_links").properties().stream()
+        assertThat(management.get("/actuator").json().path("_links").properties().stream()
                         .map(Map.Entry::getKey)
                         .filter(name -> !name.equals("self") && !name.startsWith("health"))
                         .collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("info", "prometheus");
         for (String hidden : List.of("env", "beans", "heapdump", "threaddump", "loggers", "configprops", "metrics")) {
-            ProblemTests.assertProblem(client.get("/actuator/" + hidden), 404);
+            ProblemTests.assertProblem(management.get("/actuator/" + hidden), 404);
         }
-        assertThat(client.post("/actuator/shutdown", "{}").status()).isEqualTo(404);
+        assertThat(management.post("/actuator/shutdown", "{}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theActuatorIsNotServedOnThePublicPort() {
+        assertThat(managementPort).isNotEqualTo(port);
+        for (String path : List.of("/actuator", "/actuator/prometheus", "/actuator/health", "/actuator/info")) {
+            ProblemTests.assertProblem(client.get(path), 404);
+        }
+        assertThat(management.get("/actuator/prometheus").status()).isEqualTo(200);
     }
 
     @Test

@@ -36,8 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Signed webhooks against a WireMock Centra: precise eviction, and refusal that evicts nothing. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"bff.sandbox.enabled=false", "centra.shared-secret=test-shared-secret", "bff.webhook.secret=whsec"
-        })
+        properties = {"centra.shared-secret=test-shared-secret", "bff.webhook.secret=whsec"})
 class WebhookTests {
 
     static final java.util.concurrent.atomic.AtomicLong CALLS = new java.util.concurrent.atomic.AtomicLong();

@@ -2,13 +2,13 @@ package io.centrabff.widgets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.centrabff.Poll;
 import io.centrabff.coordination.Cluster;
 import io.centrabff.coordination.RedisLink;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** A holder whose lease on a cart ran out cannot write the cart's shared state or events any more. */
 class FencingTests {

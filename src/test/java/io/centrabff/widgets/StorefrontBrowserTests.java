@@ -22,12 +22,14 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * The sandbox storefront in headless Chromium: after every change the widget shows the cart's total and the
  * CheckoutScript saw suspend and resume strictly alternate. Skips without Chromium unless BFF_BROWSER_TESTS=required.
  */
+@ActiveProfiles("sandbox")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StorefrontBrowserTests {
 

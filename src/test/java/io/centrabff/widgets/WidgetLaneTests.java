@@ -4,7 +4,6 @@ import static io.centrabff.widgets.WidgetTestSupport.cartWith;
 import static io.centrabff.widgets.WidgetTestSupport.widgets;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import java.util.ArrayList;
@@ -20,8 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
 
 /** Per-cart serialization, instructions, idempotency and the payment lock, against the embedded sandbox. */
+@ActiveProfiles("sandbox")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WidgetLaneTests {
 

@@ -7,7 +7,6 @@ import static io.centrabff.widgets.WidgetTestSupport.upstreamCalls;
 import static io.centrabff.widgets.WidgetTestSupport.widgets;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import io.centrabff.sandbox.CentraSandbox;
@@ -19,8 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
 
 /** Widget events, KCO session reuse and re-creation, against the embedded sandbox with a movable clock. */
+@ActiveProfiles("sandbox")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(MovableClock.Config.class)
 class WidgetSessionTests {

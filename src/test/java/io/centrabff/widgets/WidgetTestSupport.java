@@ -2,11 +2,11 @@ package io.centrabff.widgets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import io.centrabff.sandbox.CentraSandbox;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /** Shared steps: a cart with a line and a widget payment method, and the sandbox's counters. */
 final class WidgetTestSupport {
