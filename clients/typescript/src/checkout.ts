@@ -56,7 +56,7 @@ export interface CheckoutOptions extends ClientOptions {
   onError?: (error: unknown) => void;
 }
 
-type Event<N extends Parameters<SelectionEventHandler>[0]> = SelectionEventData<N>;
+type Data<N extends Parameters<SelectionEventHandler>[0]> = SelectionEventData<N>;
 
 const REINIT_KEY = 'centra-bff:reinit:';
 
@@ -295,7 +295,7 @@ export class Checkout {
   private readonly onEvent: SelectionEventHandler = (name, data) => {
     switch (name) {
       case 'snapshot': {
-        const event = data as Event<'snapshot'>;
+        const event = data as Data<'snapshot'>;
         this.apply({ bff: { widgets: event.widgets } });
         // Every connection starts with a snapshot: a change that suspended the widgets while the stream was
         // down has ended by now.
@@ -303,34 +303,34 @@ export class Checkout {
         break;
       }
       case 'suspend': {
-        const event = data as Event<'suspend'>;
+        const event = data as Data<'suspend'>;
         if (event.cartVersion >= this.version && this.inFlight === 0 && this.widgetsActive()) this.suspend();
         break;
       }
       case 'resume': {
-        const event = data as Event<'resume'>;
+        const event = data as Data<'resume'>;
         if (event.cartVersion < this.version || this.inFlight > 0) break;
         this.resumeAfterEvent(event, event.suspendIgnore);
         if (event.cartVersion > this.version && this.options.refreshOnRemoteChange !== false) this.refresh();
         break;
       }
       case 'replace': {
-        const event = data as Event<'replace'>;
+        const event = data as Data<'replace'>;
         this.replace(event.kind, event.html);
         break;
       }
       case 'reload': {
-        const event = data as Event<'reload'>;
+        const event = data as Data<'reload'>;
         if (event.cartVersion >= this.version) event.reinit.forEach(({ kind }) => this.reinit(kind));
         break;
       }
       case 'payment-lock': {
-        const event = data as Event<'payment-lock'>;
+        const event = data as Data<'payment-lock'>;
         if (event.cartVersion >= this.version) this.lock(true, event.reason);
         break;
       }
       case 'payment-unlock': {
-        const event = data as Event<'payment-unlock'>;
+        const event = data as Data<'payment-unlock'>;
         if (event.cartVersion >= this.version) this.lock(false);
         break;
       }
