@@ -43,7 +43,7 @@ PIDS+=($!)
 
 java -Xmx512m -jar "$JAR" \
   --server.port="$BFF_PORT" \
-  --bff.sandbox.enabled=false \
+  --management.server.port="$BFF_PORT" \
   --centra.base-url="$STUB/api/checkout" \
   --centra.max-connections=2500 \
   --bff.rate-limits.enabled=false \
