@@ -1183,12 +1183,25 @@ export interface components {
                 "application/json": components["schemas"]["CentraAnswer"];
             };
         };
-        /** @description Centra's answer as it would be for this shopper (Centra's status), from the catalog cache. Never sets a cookie; `Cache-Control: no-cache, private`. */
+        /** @description The answer named by `If-None-Match` is still current; no body. */
+        NotModified: {
+            headers: {
+                "X-Correlation-ID": components["headers"]["X-Correlation-ID"];
+                ETag: components["headers"]["ETag"];
+                "Cache-Control": components["headers"]["Cache-Control-Catalog"];
+                Vary: components["headers"]["Vary-Catalog"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Centra's answer as it would be for this shopper (Centra's status), from the catalog cache. Never sets a cookie. */
         CatalogAnswer: {
             headers: {
                 "X-Correlation-ID": components["headers"]["X-Correlation-ID"];
                 "X-BFF-Cache": components["headers"]["X-BFF-Cache"];
-                "Cache-Control"?: "no-cache, private";
+                ETag: components["headers"]["ETag"];
+                "Cache-Control": components["headers"]["Cache-Control-Catalog"];
+                Vary: components["headers"]["Vary-Catalog"];
                 [name: string]: unknown;
             };
             content: {
@@ -1286,6 +1299,8 @@ export interface components {
         IdempotencyKey: string;
         /** @description Echoed back and sent to Centra; a missing or malformed one is replaced by a generated id. */
         CorrelationId: string;
+        /** @description ETags of answers the caller holds; a match (weak comparison, or `*`) gets 304 without a body. */
+        IfNoneMatch: string;
         /** @description Edge country (first of `bff.session.country-headers`); ISO 3166-1 alpha-2, `XX`, `T1` and `ZZ` ignored. Used when the caller has no session yet: the new Centra session starts in this country. */
         CfIpCountry: string;
         /** @description Edge country (second of `bff.session.country-headers`), as `CF-IPCountry`. */
@@ -1315,6 +1330,12 @@ export interface components {
         "Cache-Control-NoStore": "no-store";
         /** @description Seconds to wait before trying again (at least 1). */
         "Retry-After": number;
+        /** @description Strong validator of the exact bytes of a successful catalog answer. */
+        ETag: string;
+        /** @description `max-age=…, public, stale-while-revalidate=…` (`bff.catalog.http.*`) when nothing in the request ties the answer to a session or a server caller; otherwise, and on errors and stale answers, `no-cache, private`. */
+        "Cache-Control-Catalog": string;
+        /** @description The request headers that pick a catalog answer: `Cookie` (cookie mode) or `API-Token, Accept` (header mode), `X-BFF-Server-Key` and the edge country headers. */
+        "Vary-Catalog": string;
         /** @description `hit`, `miss`, or `stale` (a failed refresh kept the old value). */
         "X-BFF-Cache": "hit" | "miss" | "stale";
     };
@@ -2037,6 +2058,8 @@ export interface operations {
             header?: {
                 /** @description Echoed back and sent to Centra; a missing or malformed one is replaced by a generated id. */
                 "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+                /** @description ETags of answers the caller holds; a match (weak comparison, or `*`) gets 304 without a body. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
                 /** @description Edge country (first of `bff.session.country-headers`); ISO 3166-1 alpha-2, `XX`, `T1` and `ZZ` ignored. Used when the caller has no session yet: the new Centra session starts in this country. */
                 "CF-IPCountry"?: components["parameters"]["CfIpCountry"];
                 /** @description Edge country (second of `bff.session.country-headers`), as `CF-IPCountry`. */
@@ -2052,6 +2075,7 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["CatalogAnswer"];
+            304: components["responses"]["NotModified"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["Unavailable"];
             "4XX": components["responses"]["Rejected"];
@@ -2070,6 +2094,8 @@ export interface operations {
             header?: {
                 /** @description Echoed back and sent to Centra; a missing or malformed one is replaced by a generated id. */
                 "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+                /** @description ETags of answers the caller holds; a match (weak comparison, or `*`) gets 304 without a body. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
                 /** @description Edge country (first of `bff.session.country-headers`); ISO 3166-1 alpha-2, `XX`, `T1` and `ZZ` ignored. Used when the caller has no session yet: the new Centra session starts in this country. */
                 "CF-IPCountry"?: components["parameters"]["CfIpCountry"];
                 /** @description Edge country (second of `bff.session.country-headers`), as `CF-IPCountry`. */
@@ -2083,6 +2109,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["CatalogAnswer"];
+            304: components["responses"]["NotModified"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["Unavailable"];
             "4XX": components["responses"]["Rejected"];
@@ -2099,6 +2126,8 @@ export interface operations {
             header?: {
                 /** @description Echoed back and sent to Centra; a missing or malformed one is replaced by a generated id. */
                 "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+                /** @description ETags of answers the caller holds; a match (weak comparison, or `*`) gets 304 without a body. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
                 /** @description Edge country (first of `bff.session.country-headers`); ISO 3166-1 alpha-2, `XX`, `T1` and `ZZ` ignored. Used when the caller has no session yet: the new Centra session starts in this country. */
                 "CF-IPCountry"?: components["parameters"]["CfIpCountry"];
                 /** @description Edge country (second of `bff.session.country-headers`), as `CF-IPCountry`. */
@@ -2110,6 +2139,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["CatalogAnswer"];
+            304: components["responses"]["NotModified"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["Unavailable"];
             "4XX": components["responses"]["Rejected"];
@@ -2121,6 +2151,8 @@ export interface operations {
             header?: {
                 /** @description Echoed back and sent to Centra; a missing or malformed one is replaced by a generated id. */
                 "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+                /** @description ETags of answers the caller holds; a match (weak comparison, or `*`) gets 304 without a body. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
                 /** @description Edge country (first of `bff.session.country-headers`); ISO 3166-1 alpha-2, `XX`, `T1` and `ZZ` ignored. Used when the caller has no session yet: the new Centra session starts in this country. */
                 "CF-IPCountry"?: components["parameters"]["CfIpCountry"];
                 /** @description Edge country (second of `bff.session.country-headers`), as `CF-IPCountry`. */
@@ -2143,6 +2175,7 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["CatalogAnswer"];
+            304: components["responses"]["NotModified"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["Unavailable"];
             "4XX": components["responses"]["Rejected"];

@@ -67,6 +67,19 @@ public class CatalogCache {
         return future.thenApply(entry -> new Lookup(entry, source));
     }
 
+    /**
+     * The entry for {@code key} when it is in memory and its last refresh did not fail, else null (the caller takes
+     * the full path). Counted as a hit and starts a due refresh, like {@link #get}.
+     */
+    CatalogEntry fresh(CatalogKey key) {
+        CompletableFuture<CatalogEntry> present = cache.asMap().get(key);
+        if (present == null || !present.isDone() || present.isCompletedExceptionally() || stale.contains(key)) {
+            return null;
+        }
+        CompletableFuture<CatalogEntry> future = cache.get(key);
+        return future.isDone() && !future.isCompletedExceptionally() ? future.join() : null;
+    }
+
     /** Reloads an entry in the background, serving the current value until the new one is in. */
     CompletableFuture<CatalogEntry> reload(CatalogKey key) {
         return cache.synchronous().refresh(key);

@@ -1,11 +1,16 @@
 package io.centrabff.catalog;
 
 import io.centrabff.centra.CentraGateway;
+import io.centrabff.session.SessionProperties;
+import io.centrabff.session.SessionRelay;
+import io.centrabff.web.ApiProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {
@@ -21,8 +26,30 @@ class CatalogConfiguration {
     }
 
     @Bean
-    CatalogReads catalogReads(CatalogCache cache, CatalogProperties properties) {
-        return new CatalogReads(cache, properties);
+    CatalogCaching catalogCaching(CatalogHttpProperties http, SessionProperties session) {
+        return new CatalogCaching(http, session);
+    }
+
+    @Bean
+    CatalogReads catalogReads(CatalogCache cache, CatalogProperties properties, CatalogCaching caching) {
+        return new CatalogReads(cache, properties, caching);
+    }
+
+    /** Last of all filters, so every other filter still applies to a hit it answers. */
+    @Bean
+    FilterRegistrationBean<CatalogHitFilter> catalogHitFilter(
+            ApiProperties api,
+            SessionRelay relay,
+            ShopperContexts contexts,
+            CatalogReads reads,
+            CatalogCaching caching,
+            CatalogProperties properties,
+            CatalogHttpProperties http) {
+        FilterRegistrationBean<CatalogHitFilter> registration = new FilterRegistrationBean<>(
+                new CatalogHitFilter(api.basePath(), relay, contexts, reads, caching, properties.serverKey()));
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+        registration.setEnabled(http.fastPath());
+        return registration;
     }
 
     /** With Redis: a rebuild requested on one instance runs on all. */

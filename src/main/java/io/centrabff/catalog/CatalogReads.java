@@ -3,74 +3,141 @@ package io.centrabff.catalog;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.centrabff.catalog.CatalogCache.Lookup;
+import io.centrabff.catalog.CatalogCache.Source;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Answers a catalog read from the cache: the shopper's context picks the key, the entry is rendered for the shopper's
- * pricelist and paging, and rendered bytes are memoised (an entry's views are shared by every shopper of the same
- * pricelist), so a hit costs a few map lookups and a byte copy.
+ * pricelist and paging, and rendered bytes and their ETag are memoised (an entry's views are shared by every shopper
+ * of the same pricelist), so a hit costs a few map lookups and a byte copy.
  */
 class CatalogReads {
 
     static final String CACHE_HEADER = "X-BFF-Cache";
 
-    /** Rendered bytes of one view of one loaded entry; a new load gets a new generation and thus new views. */
+    /** Request attribute naming the entry and view a hit was answered from, for {@link CatalogHitFilter}. */
+    static final String ANSWERED = CatalogReads.class.getName() + ".answered";
+
+    /** One view of one loaded entry; a new load gets a new generation and thus new views. */
     private record Rendered(CatalogKey key, long generation, CatalogView view) {}
 
-    private final CatalogCache cache;
-    private final Cache<Rendered, byte[]> rendered;
+    /**
+     * The bytes of one rendered view, with their ETag (null unless the entry is a success), computed once.
+     *
+     * @param status the entry's status
+     * @param body the JSON bytes
+     * @param etag strong validator of {@code body}, or null for error answers
+     */
+    record View(int status, byte[] body, String etag) {}
 
-    CatalogReads(CatalogCache cache, CatalogProperties properties) {
+    /** Which entry a read was answered from, through which view. */
+    record Answered(CatalogKey key, CatalogView view) {}
+
+    private record Answer(Answered answered, Source source, ResponseEntity<byte[]> response) {}
+
+    private final CatalogCache cache;
+    private final CatalogCaching caching;
+    private final Cache<Rendered, View> rendered;
+
+    CatalogReads(CatalogCache cache, CatalogProperties properties, CatalogCaching caching) {
         this.cache = cache;
+        this.caching = caching;
         // Views take at most a quarter of the catalog's budget on top of it; they are cheap to recompute.
         this.rendered = Caffeine.newBuilder()
                 .maximumWeight(Math.max(1, properties.maxSize().toBytes() / 4))
-                .weigher((Rendered key, byte[] bytes) -> bytes.length)
+                .weigher((Rendered key, View view) -> view.body().length)
                 .expireAfterWrite(properties.refreshAfter())
                 .build();
     }
 
     /**
      * The response for {@code key} as seen through {@code view}. Returns a ready {@link ResponseEntity} when the
-     * entry is in memory, so a hit needs no asynchronous dispatch, else a future.
+     * entry is in memory, so a hit needs no asynchronous dispatch, else a future. Called on the request's thread: the
+     * request's session and validators decide the caching headers and a 304.
      */
     Object read(
             CompletableFuture<ShopperContext> context,
             Function<ShopperContext, CatalogKey> keyOf,
             Function<ShopperContext, CatalogView> viewOf) {
-        CompletableFuture<ResponseEntity<byte[]>> answer = context.thenCompose(shopper -> {
+        HttpServletRequest request = currentRequest();
+        CatalogCaching.Policy policy = caching.policy(request);
+        String ifNoneMatch = CatalogCaching.ifNoneMatch(request);
+        CompletableFuture<Answer> answer = context.thenCompose(shopper -> {
             CatalogKey key = keyOf.apply(shopper);
             CatalogView view = viewOf.apply(shopper);
-            return cache.get(key).thenApply(lookup -> respond(key, view, lookup));
+            return cache.get(key).thenApply(lookup -> respond(key, view, lookup, policy, ifNoneMatch));
         });
         if (answer.isDone() && !answer.isCompletedExceptionally()) {
-            return answer.join();
+            Answer done = answer.join();
+            if (request != null && done.source() == Source.HIT) {
+                request.setAttribute(ANSWERED, done.answered());
+            }
+            return done.response();
         }
-        return answer.exceptionally(error -> {
+        return answer.thenApply(Answer::response).exceptionally(error -> {
             throw error instanceof CompletionException && error.getCause() != null
                     ? new CompletionException(error.getCause())
                     : new CompletionException(error);
         });
     }
 
-    private ResponseEntity<byte[]> respond(CatalogKey key, CatalogView view, Lookup lookup) {
+    /** The rendered view of a fresh cached entry, or null when the entry or this view of it is not in memory. */
+    View cached(CatalogKey key, CatalogView view) {
+        CatalogEntry entry = cache.fresh(key);
+        return entry == null ? null : rendered.getIfPresent(new Rendered(key, entry.generation, view));
+    }
+
+    /** The caching headers of {@code view} under {@code policy}; true when the answer is a 304. */
+    static boolean headers(
+            View view, Source source, CatalogCaching.Policy policy, String ifNoneMatch, HttpHeaders headers) {
+        headers.set(CACHE_HEADER, source.name().toLowerCase(Locale.ROOT));
+        if (view.etag() == null) {
+            // Shared data, but an error is never stored by shared caches (and never a cookie on a cached read).
+            headers.setCacheControl(policy.personalCacheControl());
+            return false;
+        }
+        headers.setETag(view.etag());
+        headers.setCacheControl(source == Source.STALE ? policy.personalCacheControl() : policy.cacheControl());
+        headers.set(HttpHeaders.VARY, policy.vary());
+        return CatalogCaching.notModified(ifNoneMatch, view.etag());
+    }
+
+    private Answer respond(
+            CatalogKey key, CatalogView view, Lookup lookup, CatalogCaching.Policy policy, String ifNoneMatch) {
         CatalogEntry entry = lookup.entry();
-        byte[] body = rendered.get(new Rendered(key, entry.generation, view), k -> bytes(view.render(key, entry)));
-        // Shared data, but the view depends on the shopper's pricelist: never stored by shared caches, and never a
-        // cookie on a cached read.
-        return ResponseEntity.status(entry.status)
-                .cacheControl(CacheControl.noCache().cachePrivate())
-                .header(CACHE_HEADER, lookup.source().name().toLowerCase(Locale.ROOT))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body);
+        View bytes = rendered.get(new Rendered(key, entry.generation, view), k -> render(key, view, entry));
+        HttpHeaders headers = new HttpHeaders();
+        boolean notModified = headers(bytes, lookup.source(), policy, ifNoneMatch, headers);
+        ResponseEntity<byte[]> response = notModified
+                ? new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED)
+                : ResponseEntity.status(bytes.status())
+                        .headers(headers)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(bytes.body());
+        return new Answer(new Answered(key, view), lookup.source(), response);
+    }
+
+    private static View render(CatalogKey key, CatalogView view, CatalogEntry entry) {
+        byte[] body = bytes(view.render(key, entry));
+        return new View(entry.status, body, entry.status < 300 ? CatalogCaching.etag(body) : null);
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest()
+                : null;
     }
 
     private static byte[] bytes(ObjectNode body) {

@@ -1,0 +1,229 @@
+package io.centrabff.catalog;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.centrabff.catalog.CatalogCache.Source;
+import io.centrabff.catalog.CatalogReads.Answered;
+import io.centrabff.catalog.CatalogReads.View;
+import io.centrabff.centra.Secret;
+import io.centrabff.session.SessionRelay;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Answers repeated catalog reads whose answer is cached ahead of MVC dispatch, from the pre-rendered bytes and ETag.
+ * Handler lookup, argument resolution, JSON body parsing, validation and message conversion cost several times what
+ * copying a few KB does, and a hit's result is fully known from the request: when the controller has answered a hit,
+ * the request's signature (method, path, query, body bytes, content type, accept, server-key validity and the
+ * shopper's resolved market, pricelist and language) is remembered with the entry and view it was answered from. A
+ * later request with the same signature whose entry is still fresh and whose view is still rendered is answered here
+ * with the same status, headers and bytes; anything else (first request, miss, stale entry, a shopper whose
+ * location is not known yet, a malformed session token) goes through the controller as before, so validation and
+ * errors stay in one place.
+ *
+ * <p>Registered after every other filter: security headers, correlation id, CORS, body-size and rate limits, and the
+ * http.server.requests observation (which gets the route's pattern, as MVC would set it) all still apply to a hit.
+ */
+class CatalogHitFilter extends OncePerRequestFilter {
+
+    /** What a request was answered with by the controller: the entry and view, and the route's pattern. */
+    private record Replay(Answered answered, String pattern) {}
+
+    /** Everything the controller reads from a catalog request; the body as ISO-8859-1 text (lossless, comparable). */
+    private record Signature(
+            String method,
+            String uri,
+            String query,
+            String contentType,
+            String accept,
+            String body,
+            boolean serverCaller,
+            ShopperContext context) {}
+
+    private final String basePath;
+    private final SessionRelay relay;
+    private final ShopperContexts contexts;
+    private final CatalogReads reads;
+    private final CatalogCaching caching;
+    private final Secret serverKey;
+    private final Cache<Signature, Replay> replays =
+            Caffeine.newBuilder().maximumSize(10_000).build();
+
+    CatalogHitFilter(
+            String basePath,
+            SessionRelay relay,
+            ShopperContexts contexts,
+            CatalogReads reads,
+            CatalogCaching caching,
+            Secret serverKey) {
+        this.basePath = basePath;
+        this.relay = relay;
+        this.contexts = contexts;
+        this.reads = reads;
+        this.caching = caching;
+        this.serverKey = serverKey;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"POST".equals(method)) {
+            return true;
+        }
+        String uri = request.getRequestURI();
+        if (!uri.startsWith(basePath)) {
+            return true;
+        }
+        String rest = uri.substring(basePath.length());
+        return !(rest.equals("/products")
+                || rest.equals("/uri")
+                || rest.equals("/categories")
+                || (rest.startsWith("/products/") && rest.indexOf('/', "/products/".length()) < 0));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpServletRequest forward = request;
+        String body = "";
+        if ("POST".equals(request.getMethod())) {
+            // Bounded: RequestSizeFilter has refused bodies over bff.http.max-body-size before this filter.
+            byte[] bytes = request.getInputStream().readAllBytes();
+            body = new String(bytes, StandardCharsets.ISO_8859_1);
+            forward = new BufferedBody(request, bytes);
+        }
+        Signature signature = signature(request, body);
+        if (signature != null) {
+            Replay replay = replays.getIfPresent(signature);
+            View view = replay == null
+                    ? null
+                    : reads.cached(replay.answered().key(), replay.answered().view());
+            if (view != null) {
+                answer(request, response, replay, view);
+                return;
+            }
+        }
+        chain.doFilter(forward, response);
+        if (signature != null
+                && request.getAttribute(CatalogReads.ANSWERED) instanceof Answered answered
+                && request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern) {
+            replays.put(signature, new Replay(answered, pattern));
+        }
+    }
+
+    /** The request's signature, or null when the shopper's context is not known without a call to Centra. */
+    private Signature signature(HttpServletRequest request, String body) {
+        CompletableFuture<ShopperContext> context;
+        try {
+            context = contexts.resolve(relay.session(request));
+        } catch (RuntimeException malformed) {
+            return null; // the controller answers it with the right problem
+        }
+        if (!context.isDone() || context.isCompletedExceptionally()) {
+            return null;
+        }
+        return new Signature(
+                request.getMethod(),
+                request.getRequestURI(),
+                request.getQueryString(),
+                request.getContentType(),
+                request.getHeader(HttpHeaders.ACCEPT),
+                body,
+                serverKey.matches(request.getHeader(CatalogController.SERVER_KEY_HEADER)),
+                context.join());
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response, Replay replay, View view)
+            throws IOException {
+        ServerHttpObservationFilter.findObservationContext(request)
+                .ifPresent(observation -> observation.setPathPattern(replay.pattern()));
+        HttpHeaders headers = new HttpHeaders();
+        boolean notModified = CatalogReads.headers(
+                view, Source.HIT, caching.policy(request), CatalogCaching.ifNoneMatch(request), headers);
+        headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        if (notModified) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setStatus(view.status());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(view.body().length);
+        response.getOutputStream().write(view.body());
+    }
+
+    /** The request with its body already read into memory. */
+    private static final class BufferedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        BufferedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("The body is already in memory");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(
+                    getInputStream(),
+                    encoding != null ? java.nio.charset.Charset.forName(encoding) : StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
