@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Cached product-listing throughput and latency: the BFF (embedded sandbox as Centra) against nginx serving the very
-# same response bytes, in one run, on loopback. Prints both, the ratio, and p99 at half of the BFF's max rate.
+# Cached product-listing throughput and latency, side by side in one run on loopback: the BFF's cache hit (embedded
+# sandbox as Centra), a bare Spring Boot MVC controller returning the very same bytes (bench/baseline, built here with
+# the product's Spring Boot version; Boot defaults, nothing else) and nginx serving the bytes from a file. Each server
+# gets WARMUPS rounds of load first; then one measured round each. Prints req/s, p50/p99, the ratios, and the BFF's
+# p99 at half of its max rate.
 #
-#   bench/catalog.sh            # DURATION=10 CONNECTIONS=32 THREADS=1 BFF_PORT=18080 NGINX_PORT=18081
+#   bench/catalog.sh   # DURATION=10 WARMUPS=2 CONNECTIONS=32 THREADS=1 BFF_PORT=18080 NGINX_PORT=18081 BARE_PORT=18082
 #
 # Needs Java 17; installs wrk, hey (rate-limited load for the p99) and nginx with apt-get when missing.
 set -euo pipefail
@@ -13,14 +16,18 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-1}
 BFF_PORT=${BFF_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
+BARE_PORT=${BARE_PORT:-18082}
+WARMUPS=${WARMUPS:-2}
 BODY='{"limit":10,"onlyAvailable":true}'
 WORK=$(mktemp -d)
 chmod 755 "$WORK"   # nginx workers run as an unprivileged user
 BFF_PID=""
+BARE_PID=""
 NGINX_STARTED=""
 
 cleanup() {
   [ -n "$BFF_PID" ] && kill "$BFF_PID" 2>/dev/null && wait "$BFF_PID" 2>/dev/null || true
+  [ -n "$BARE_PID" ] && kill "$BARE_PID" 2>/dev/null && wait "$BARE_PID" 2>/dev/null || true
   [ -n "$NGINX_STARTED" ] && nginx -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -37,29 +44,56 @@ need() {
 need wrk hey nginx curl
 export PATH="$PATH:/usr/sbin"
 
+# The packaged application, rebuilt when the sources are newer than it.
 JAR=$(ls target/centra-bff-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then
-  ./mvnw -q -DskipTests package
+if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; then
+  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
   JAR=$(ls target/centra-bff-*.jar | grep -v original | head -1)
 fi
+
+# The bare controller, built on the fly with the product's Spring Boot version.
+BOOT_VERSION=$(sed -n '/<artifactId>spring-boot-starter-parent<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p}' pom.xml)
+cp -r bench/baseline "$WORK/baseline"
+sed -i "s/BOOT_VERSION/$BOOT_VERSION/" "$WORK/baseline/pom.xml"
+echo "Building the bare Spring MVC baseline (Spring Boot $BOOT_VERSION)"
+./mvnw -q -B -f "$WORK/baseline/pom.xml" -DskipTests package
+BARE_JAR="$WORK/baseline/target/bare-mvc.jar"
+
+wait_ready() { # url pid log
+  for _ in $(seq 1 240); do
+    curl -fs "$1" >/dev/null 2>&1 && return 0
+    kill -0 "$2" 2>/dev/null || { cat "$3"; exit 1; }
+    sleep 0.5
+  done
+  echo "not ready: $1"; cat "$3"; exit 1
+}
 
 echo "Starting the BFF (sandbox mode) on 127.0.0.1:$BFF_PORT"
 java -jar "$JAR" --spring.profiles.active=sandbox --server.address=127.0.0.1 --server.port="$BFF_PORT" \
   --management.server.port="$BFF_PORT" --logging.level.root=WARN >"$WORK/bff.log" 2>&1 &
 BFF_PID=$!
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$BFF_PORT/actuator/health/readiness" >/dev/null 2>&1 && break
-  kill -0 "$BFF_PID" 2>/dev/null || { cat "$WORK/bff.log"; exit 1; }
-  sleep 0.5
-done
+wait_ready "http://127.0.0.1:$BFF_PORT/actuator/health/readiness" "$BFF_PID" "$WORK/bff.log"
 
 URL_BFF="http://127.0.0.1:$BFF_PORT/api/checkout/products"
 URL_NGINX="http://127.0.0.1:$NGINX_PORT/api/checkout/products"
+URL_BARE="http://127.0.0.1:$BARE_PORT/api/checkout/products"
 curl -fs -X POST -H 'Content-Type: application/json' -d "$BODY" "$URL_BFF" >/dev/null   # warm the cache
 curl -fs -X POST -H 'Content-Type: application/json' -d "$BODY" -D "$WORK/headers" -o "$WORK/listing.json" "$URL_BFF"
 grep -qi "^X-BFF-Cache: hit" "$WORK/headers" || { echo "warm-up did not produce a cache hit"; exit 1; }
 chmod 644 "$WORK/listing.json"
 echo "Cached listing: $(wc -c <"$WORK/listing.json") bytes"
+
+echo "Starting the bare MVC controller on 127.0.0.1:$BARE_PORT"
+java -jar "$BARE_JAR" --listing="$WORK/listing.json" --server.address=127.0.0.1 --server.port="$BARE_PORT" \
+  --logging.level.root=WARN >"$WORK/bare.log" 2>&1 &
+BARE_PID=$!
+for _ in $(seq 1 240); do
+  curl -fs -X POST -H 'Content-Type: application/json' -d "$BODY" "$URL_BARE" >/dev/null 2>&1 && break
+  kill -0 "$BARE_PID" 2>/dev/null || { cat "$WORK/bare.log"; exit 1; }
+  sleep 0.5
+done
+cmp -s <(curl -fs -X POST -H 'Content-Type: application/json' -d "$BODY" "$URL_BARE") "$WORK/listing.json" \
+  || { echo "the bare controller does not serve the same bytes"; exit 1; }
 
 mkdir -p "$WORK/logs"
 cat >"$WORK/nginx.conf" <<CONF
@@ -92,25 +126,43 @@ wrk.headers["Content-Type"] = "application/json"
 LUA
 
 rps() { awk '/Requests\/sec/ {print $2}'; }
+# wrk prints latency percentiles in us, ms or s; in ms.
+pct() { awk -v p="$1" '$1 == p {v = $2; if (v ~ /us$/) m = v / 1000; else if (v ~ /ms$/) m = v + 0; \
+  else if (v ~ /s$/) m = v * 1000; print m}'; }
 run_wrk() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/post.lua" "$1"; }
 
-echo "JIT warm-up of the BFF (${DURATION}s)"; run_wrk "$URL_BFF" >/dev/null
-echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, POST $BODY"
-run_wrk "$URL_BFF" | tee "$WORK/wrk-bff.txt" | sed 's/^/  bff   /'
-run_wrk "$URL_NGINX" | tee "$WORK/wrk-nginx.txt" | sed 's/^/  nginx /'
-BFF_RPS=$(rps <"$WORK/wrk-bff.txt"); NGINX_RPS=$(rps <"$WORK/wrk-nginx.txt")
+for round in $(seq 1 "$WARMUPS"); do
+  echo "Warm-up round $round of $WARMUPS (${DURATION}s each: BFF, bare MVC, nginx)"
+  run_wrk "$URL_BFF" >/dev/null; run_wrk "$URL_BARE" >/dev/null; run_wrk "$URL_NGINX" >/dev/null
+done
+curl -fs -X POST -H 'Content-Type: application/json' -d "$BODY" -D "$WORK/headers" -o /dev/null "$URL_BFF"
+grep -qi "^X-BFF-Cache: hit" "$WORK/headers" || { echo "the BFF did not answer from its cache"; exit 1; }
 
-# p99 at half of the BFF's max rate: hey holds a fixed rate (-q per worker), which wrk cannot.
+echo "Load before the measured rounds: $(uptime)"
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency, POST $BODY"
+run_wrk "$URL_BFF" | tee "$WORK/wrk-bff.txt" | sed 's/^/  bff   /'
+run_wrk "$URL_BARE" | tee "$WORK/wrk-bare.txt" | sed 's/^/  bare  /'
+run_wrk "$URL_NGINX" | tee "$WORK/wrk-nginx.txt" | sed 's/^/  nginx /'
+BFF_RPS=$(rps <"$WORK/wrk-bff.txt"); BARE_RPS=$(rps <"$WORK/wrk-bare.txt"); NGINX_RPS=$(rps <"$WORK/wrk-nginx.txt")
+
+# p99 at half of the BFF's max rate: hey holds a fixed rate (-q per worker), which Debian's wrk (no -R) cannot.
 HALF=$(awk -v r="$BFF_RPS" 'BEGIN {printf "%d", r / 2}')
 WORKERS=16
 PER_WORKER=$(awk -v h="$HALF" -v w="$WORKERS" 'BEGIN {q = int(h / w); print (q < 1 ? 1 : q)}')
 hey -z "${DURATION}s" -c "$WORKERS" -q "$PER_WORKER" -m POST -T application/json -d "$BODY" "$URL_BFF" >"$WORK/hey.txt"
-P99=$(awk '/99% in/ {print $3 * 1000}' "$WORK/hey.txt")
+P99=$(awk '/ 99% in/ && $3 > 0 {print $3 * 1000}' "$WORK/hey.txt")
+P99=${P99:-nan}   # hey leaves the 99th percentile out when it has too few samples
 HALF_RPS=$(awk '/Requests\/sec/ {print $2}' "$WORK/hey.txt")
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 echo
-printf 'BFF   max throughput: %10.0f req/s\n' "$BFF_RPS"
-printf 'nginx max throughput: %10.0f req/s\n' "$NGINX_RPS"
-printf 'ratio BFF/nginx:      %10.2f   (target >= 0.70)\n' "$(awk -v b="$BFF_RPS" -v n="$NGINX_RPS" 'BEGIN {print b / n}')"
-printf 'BFF p99 at %s req/s (half load, hey -c %s -q %s): %.2f ms   (target <= 10 ms)\n' \
+printf '%-26s %10s %9s %9s %10s\n' server req/s p50_ms p99_ms "to nginx"
+for name in bff bare nginx; do
+  file="$WORK/wrk-$name.txt"
+  printf '%-26s %10.0f %9.2f %9.2f %10s\n' "$(case $name in bff) echo "BFF cache hit";; bare) echo "bare Spring MVC";; \
+    nginx) echo "nginx (file)";; esac)" "$(rps <"$file")" "$(pct 50% <"$file")" "$(pct 99% <"$file")" \
+    "$(ratio "$(rps <"$file")" "$NGINX_RPS")"
+done
+printf 'ratio BFF/bare MVC:  %s   (target >= 1.0)\n' "$(ratio "$BFF_RPS" "$BARE_RPS")"
+printf 'BFF p99 at %s req/s (half of max, hey -c %s -q %s): %.2f ms   (target <= 10 ms)\n' \
   "$HALF_RPS" "$WORKERS" "$PER_WORKER" "$P99"

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Start-up time of the packaged application in sandbox mode: from launching the JVM to 200 on
+# /actuator/health/readiness (management port), in one run, for
+#   plain      java -jar target/centra-bff-*.jar
+#   extracted  java -jar on the jar extracted by Boot's tools jarmode (the layout the image uses)
+#   cds        the extracted jar with a class-data-sharing archive from a training run
+#              (-XX:ArchiveClassesAtExit with -Dspring.context.exit=onRefresh, as the Dockerfile does)
+# Each variant is started RUNS times, interleaved; prints every time, the median and the best.
+#
+#   bench/startup.sh   # RUNS=5 PORT=18090
+#
+# Needs Java 17 and curl.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+PORT=${PORT:-18090}
+MANAGEMENT_PORT=$((PORT + 1))
+WORK=$(mktemp -d)
+
+cleanup() {
+  # measure() runs in a subshell; it leaves the id of a JVM still running in $WORK/pid.
+  [ -s "$WORK/pid" ] && kill "$(cat "$WORK/pid")" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# The packaged application, rebuilt when the sources are newer than it.
+JAR=$(ls target/centra-bff-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; then
+  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
+  JAR=$(ls target/centra-bff-*.jar | grep -v original | head -1)
+fi
+
+ARGS=(--spring.profiles.active=sandbox --server.address=127.0.0.1 --server.port="$PORT"
+  --management.server.port="$MANAGEMENT_PORT" --logging.level.root=WARN)
+
+java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+EXTRACTED="$WORK/app/$(basename "$JAR")"
+echo "Training run for the CDS archive"
+java -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -Dspring.context.exit=onRefresh \
+  -jar "$EXTRACTED" "${ARGS[@]}" >"$WORK/training.log" 2>&1
+[ -s "$WORK/app.jsa" ] || { cat "$WORK/training.log"; echo "no CDS archive written"; exit 1; }
+
+# Milliseconds from launching the JVM to the readiness probe's first 200.
+measure() {
+  local start end
+  start=$(date +%s%N)
+  java "$@" "${ARGS[@]}" >"$WORK/run.log" 2>&1 &
+  local pid=$!
+  echo "$pid" >"$WORK/pid"
+  until curl -fs -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$WORK/run.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  end=$(date +%s%N)
+  kill "$pid"; wait "$pid" 2>/dev/null || true; : >"$WORK/pid"
+  echo $(((end - start) / 1000000))
+}
+
+declare -A TIMES
+VARIANTS=(plain extracted cds)
+echo "Load before the run: $(uptime)"
+for run in $(seq 1 "$RUNS"); do
+  for variant in "${VARIANTS[@]}"; do
+    case $variant in
+      plain) ms=$(measure -jar "$JAR") ;;
+      extracted) ms=$(measure -jar "$EXTRACTED") ;;
+      cds) ms=$(measure -XX:SharedArchiveFile="$WORK/app.jsa" -Xlog:cds=off -jar "$EXTRACTED") ;;
+    esac
+    TIMES[$variant]="${TIMES[$variant]:-} $ms"
+    echo "run $run $variant: $ms ms"
+  done
+done
+
+echo
+printf '%-10s %8s %8s  %s\n' variant median best "all (ms to readiness 200)"
+for variant in "${VARIANTS[@]}"; do
+  read -r -a all <<<"${TIMES[$variant]}"
+  sorted=($(printf '%s\n' "${all[@]}" | sort -n))
+  printf '%-10s %8s %8s  %s\n' "$variant" "${sorted[$((${#sorted[@]} / 2))]}" "${sorted[0]}" "${all[*]}"
+done
