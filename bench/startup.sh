@@ -17,13 +17,14 @@ RUNS=${RUNS:-5}
 PORT=${PORT:-18090}
 MANAGEMENT_PORT=$((PORT + 1))
 WORK=$(mktemp -d)
+PID=""
 
 cleanup() {
-  # measure() runs in a subshell; it leaves the id of a JVM still running in $WORK/pid.
-  [ -s "$WORK/pid" ] && kill "$(cat "$WORK/pid")" 2>/dev/null || true
+  [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 143' INT TERM
 
 # The packaged application, rebuilt when the sources are newer than it.
 JAR=$(ls target/centra-bff-*.jar 2>/dev/null | grep -v original | head -1 || true)
@@ -42,20 +43,19 @@ java -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=of
   -jar "$EXTRACTED" "${ARGS[@]}" >"$WORK/training.log" 2>&1
 [ -s "$WORK/app.jsa" ] || { cat "$WORK/training.log"; echo "no CDS archive written"; exit 1; }
 
-# Milliseconds from launching the JVM to the readiness probe's first 200.
+# Sets MS to the milliseconds from launching the JVM to the readiness probe's first 200.
 measure() {
   local start end
   start=$(date +%s%N)
   java "$@" "${ARGS[@]}" >"$WORK/run.log" 2>&1 &
-  local pid=$!
-  echo "$pid" >"$WORK/pid"
+  PID=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness"; do
-    kill -0 "$pid" 2>/dev/null || { cat "$WORK/run.log" >&2; exit 1; }
+    kill -0 "$PID" 2>/dev/null || { cat "$WORK/run.log"; exit 1; }
     sleep 0.02
   done
   end=$(date +%s%N)
-  kill "$pid"; wait "$pid" 2>/dev/null || true; : >"$WORK/pid"
-  echo $(((end - start) / 1000000))
+  kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
+  MS=$(((end - start) / 1000000))
 }
 
 declare -A TIMES
@@ -64,12 +64,12 @@ echo "Load before the run: $(uptime)"
 for run in $(seq 1 "$RUNS"); do
   for variant in "${VARIANTS[@]}"; do
     case $variant in
-      plain) ms=$(measure -jar "$JAR") ;;
-      extracted) ms=$(measure -jar "$EXTRACTED") ;;
-      cds) ms=$(measure -XX:SharedArchiveFile="$WORK/app.jsa" -Xlog:cds=off -jar "$EXTRACTED") ;;
+      plain) measure -jar "$JAR" ;;
+      extracted) measure -jar "$EXTRACTED" ;;
+      cds) measure -XX:SharedArchiveFile="$WORK/app.jsa" -Xlog:cds=off -jar "$EXTRACTED" ;;
     esac
-    TIMES[$variant]="${TIMES[$variant]:-} $ms"
-    echo "run $run $variant: $ms ms"
+    TIMES[$variant]="${TIMES[$variant]:-} $MS"
+    echo "run $run $variant: $MS ms"
   done
 done
 
