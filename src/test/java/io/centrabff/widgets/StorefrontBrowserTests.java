@@ -3,6 +3,7 @@ package io.centrabff.widgets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.centrabff.SandboxTest;
 import java.io.File;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -20,17 +21,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * The sandbox storefront in headless Chromium: after every change the widget shows the cart's total and the
  * CheckoutScript saw suspend and resume strictly alternate. Skips without Chromium unless BFF_BROWSER_TESTS=required.
  */
-@ActiveProfiles("sandbox")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SandboxTest
 class StorefrontBrowserTests {
 
     static final String CHROMIUM = "/usr/bin/chromium";
