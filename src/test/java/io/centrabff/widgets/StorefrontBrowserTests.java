@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
@@ -162,8 +163,13 @@ class StorefrontBrowserTests {
 
     private void await(java.util.function.BooleanSupplier condition) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> condition.getAsBoolean());
-        } catch (org.openqa.selenium.TimeoutException e) {
+            // On this thread (one WebDriver session, one caller), every 25 ms: the page settles in milliseconds.
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInSameThread()
+                    .pollInterval(Duration.ofMillis(25))
+                    .until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError(
                     "Page never reached the expected state; CheckoutScript log "
                             + js("return JSON.stringify(window.__centraCheckoutLog || [])") + ", page:\n"
