@@ -19,7 +19,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -129,13 +128,14 @@ class CatalogHitFilter extends OncePerRequestFilter {
 
     /** The request's signature, or null when the shopper's context is not known without a call to Centra. */
     private Signature signature(HttpServletRequest request, String body) {
-        CompletableFuture<ShopperContext> context;
+        ShopperContext context;
         try {
-            context = contexts.resolve(relay.session(request));
+            // Never starts a call: the controller resolves what is not known yet, once.
+            context = contexts.known(relay.session(request));
         } catch (RuntimeException malformed) {
             return null; // the controller answers it with the right problem
         }
-        if (!context.isDone() || context.isCompletedExceptionally()) {
+        if (context == null) {
             return null;
         }
         return new Signature(
@@ -146,7 +146,7 @@ class CatalogHitFilter extends OncePerRequestFilter {
                 request.getHeader(HttpHeaders.ACCEPT),
                 body,
                 serverKey.matches(request.getHeader(CatalogController.SERVER_KEY_HEADER)),
-                context.join());
+                context);
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, Replay replay, View view)

@@ -60,6 +60,20 @@ class ShopperContexts implements SessionObserver {
         return table.thenCombine(location, (terms, where) -> contextFor(terms, where, session.edgeCountry()));
     }
 
+    /**
+     * The shopper's context when it is known without asking Centra (country table loaded, the token's location
+     * remembered or no token), else null; never starts a call.
+     */
+    ShopperContext known(ShopperSession session) {
+        String token = session.token();
+        Location known = token == null ? null : locations.getIfPresent(token);
+        CompletableFuture<Map<String, ShopperContext>> table = countries.getIfPresent(ALL);
+        if ((token != null && known == null) || table == null || !table.isDone() || table.isCompletedExceptionally()) {
+            return null;
+        }
+        return contextFor(table.join(), known, session.edgeCountry());
+    }
+
     /** Every market and pricelist Centra's country table mentions, for a full rebuild. */
     CompletableFuture<Collection<ShopperContext>> all() {
         return countries.get(ALL).thenApply(Map::values);

@@ -1,5 +1,7 @@
 package io.centrabff.catalog;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.centrabff.CentraStubs;
@@ -80,6 +82,19 @@ class CatalogHitFilterTests extends StubbedCentra {
         });
 
         assertThat(handled).isEqualTo(1);
+    }
+
+    @Test
+    void aShopperWhoseCountryIsNotKnownYetCostsOneSelectionReadNotTwo() {
+        CENTRA.stubFor(get(urlEqualTo(CentraStubs.BASE + "/selection"))
+                .willReturn(CentraStubs.json("{\"token\":\"tok-fast-1\",\"location\":{\"country\":\"DE\"}}")));
+        client.post(LISTING, QUERY);
+
+        Reply germany = client.post(LISTING, QUERY, "Cookie", "centra-session=tok-fast-1");
+        client.post(LISTING, QUERY, "Cookie", "centra-session=tok-fast-1");
+
+        assertThat(germany.status()).isEqualTo(200);
+        assertThat(upstreamCalls("GET", "/selection")).isEqualTo(1);
     }
 
     @Test
