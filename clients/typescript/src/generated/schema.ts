@@ -1361,6 +1361,7 @@ export interface operations {
                     "application/yaml": string;
                 };
             };
+            "4XX": components["responses"]["Rejected"];
         };
     };
     getSelection: {
