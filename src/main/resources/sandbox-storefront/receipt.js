@@ -13,7 +13,7 @@ function show(order) {
   $('order-lines').replaceChildren(
     ...(order.items ?? []).map((item) => {
       const li = document.createElement('li');
-      li.className = 'line';
+      li.className = 'order-line';
       li.innerHTML = '<span class="name"></span><span class="qty"></span><span class="price"></span>';
       li.querySelector('.name').textContent = `${item.product?.name ?? item.productName ?? item.item} · ${item.size ?? ''}`;
       li.querySelector('.qty').textContent = `× ${item.quantity}`;
@@ -21,6 +21,7 @@ function show(order) {
       return li;
     }),
   );
+  $('order-discount').textContent = order.discounts?.anyDiscount ? `− ${order.discounts.discount}` : '—';
   $('order-shipping').textContent = order.totals?.shippingPrice ?? '';
   $('order-total').textContent = order.totals?.grandTotalPrice ?? '';
   $('order').hidden = false;
