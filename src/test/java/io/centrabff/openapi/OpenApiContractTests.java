@@ -6,11 +6,17 @@ import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -224,6 +230,67 @@ class OpenApiContractTests {
         assertThat(call(new ShopperClient(port), "GET", "/receipt", null).status())
                 .isGreaterThanOrEqualTo(400);
         assertNoDrift(20);
+    }
+
+    @Test
+    void eventStreamMessagesMatchTheDescription() throws Exception {
+        ShopperClient shopper = new ShopperClient(port);
+        call(shopper, "POST", "/items/1001-1", null);
+        call(shopper, "PUT", "/payment-methods/klarna-checkout", null);
+        call(shopper, "POST", "/payment", paymentBody("SE"));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + BASE + "/selection/events"))
+                .header("Accept", "text/event-stream")
+                .header("Cookie", "centra-session=" + shopper.cookie("centra-session"))
+                .build();
+        HttpResponse<Stream<String>> stream = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        drift.addAll(DESCRIPTION.checkResponse(
+                "GET",
+                "/selection/events",
+                stream.statusCode(),
+                stream.headers().firstValue("Content-Type").orElse(""),
+                null));
+        checked++;
+        List<String> names = new ArrayList<>();
+        Thread change = new Thread(() -> {
+            shopper.post(
+                    BASE + "/lines/"
+                            + shopper.get(BASE + "/selection")
+                                    .json()
+                                    .at("/selection/items/0/line")
+                                    .asString(),
+                    null);
+        });
+        Iterator<String> lines = stream.body().iterator();
+        Map<String, String> message = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!names.contains("resume") && System.nanoTime() < deadline && lines.hasNext()) {
+            String line = lines.next();
+            if (line.isEmpty()) {
+                if (message.containsKey("data")) {
+                    String name = message.getOrDefault("event", "message");
+                    names.add(name);
+                    String json = "{\"event\":" + JSON.writeValueAsString(name)
+                            + (message.containsKey("id") ? ",\"id\":" + JSON.writeValueAsString(message.get("id")) : "")
+                            + ",\"data\":" + message.get("data") + "}";
+                    drift.addAll(DESCRIPTION.checkComponent("SelectionEventMessage", json));
+                    if (name.equals("snapshot")) {
+                        change.start();
+                    }
+                }
+                message.clear();
+            } else if (!line.startsWith(":") && line.contains(":")) {
+                message.merge(
+                        line.substring(0, line.indexOf(':')),
+                        line.substring(line.indexOf(':') + 1).stripLeading(),
+                        (a, b) -> a + "\n" + b);
+            }
+        }
+        stream.body().close();
+        change.join(10_000);
+        assertThat(names).as("events read").contains("snapshot", "suspend", "resume");
+        assertThat(drift).as("events that differ from the OpenAPI description").isEmpty();
     }
 
     static Map<String, Object> paymentBody(String country) {

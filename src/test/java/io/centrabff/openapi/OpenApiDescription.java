@@ -109,7 +109,18 @@ final class OpenApiDescription {
                 p -> registry.getSchema(SchemaLocation.of(LOCATION + "#" + p)));
         List<String> problems = new ArrayList<>();
         for (Error error : schema.validate(body, InputFormat.JSON)) {
-            problems.add(where + ": " + error);
+            problems.add(where + ": " + describe(error));
+        }
+        return problems;
+    }
+
+    /** What {@code json} breaks of the component schema {@code name}. */
+    List<String> checkComponent(String name, String json) {
+        Schema schema = schemas.computeIfAbsent(
+                "/components/schemas/" + name, p -> registry.getSchema(SchemaLocation.of(LOCATION + "#" + p)));
+        List<String> problems = new ArrayList<>();
+        for (Error error : schema.validate(json, InputFormat.JSON)) {
+            problems.add(name + ": " + describe(error) + " in " + json);
         }
         return problems;
     }
@@ -136,6 +147,11 @@ final class OpenApiDescription {
             return node;
         }
         return document.at(node.path("$ref").asString().substring(1));
+    }
+
+    /** The library's message, with the property it is about (its required-property message leaves it out). */
+    private static String describe(Error error) {
+        return error + (error.getProperty() == null ? "" : " [property " + error.getProperty() + "]");
     }
 
     private static String names(JsonNode content) {
