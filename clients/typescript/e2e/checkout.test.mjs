@@ -236,6 +236,9 @@ describe('every sandbox payment method ends on the receipt page', () => {
 test('a double click adds once', () =>
   scenario('double click', async (context) => {
     const shop = await Shop.open(context, bff);
+    const adds = [];
+    shop.page.on('request', (r) => r.method() === 'POST' && r.url().includes('/api/checkout/items/') && adds.push(r));
+    assert.equal((await bff.admin('requests', { method: 'DELETE' })).status, 200);
     await latency(300);
     try {
       await shop.product('1001').locator('.add').dblclick();
@@ -245,6 +248,12 @@ test('a double click adds once', () =>
     }
     assert.equal(await shop.page.locator('.line').count(), 1);
     assert.equal(await shop.quantity(), 1);
+    // Both clicks were sent, with one key: the BFF answered the second from the first.
+    assert.equal(adds.length, 2, 'both clicks reached the BFF');
+    const keys = await Promise.all(adds.map((r) => r.headerValue('idempotency-key')));
+    assert.ok(keys[0] && keys[0] === keys[1], `one Idempotency-Key for the action: ${keys}`);
+    const log = await (await bff.admin('requests')).json();
+    assert.equal(log.filter((r) => r.method === 'POST' && /\/items\//.test(r.path)).length, 1, 'Centra saw one add');
   }));
 
 test('Centra failing mid-change leaves the widgets resumed and the shopper told', () =>
