@@ -1,7 +1,7 @@
 // Starts the BFF jar in sandbox mode on free loopback ports and Debian's Chromium through playwright-core (no browser
 // download), and keeps screenshots of failed scenarios under target/browser-screenshots/ (CI uploads that folder).
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -115,6 +115,7 @@ export async function startBff({ cartTimeout = '2s' } = {}) {
 
 /** A fresh browser profile per scenario: its own cookies, so its own cart. Tabs of one profile share the cart. */
 export async function openBrowser() {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   const profile = mkdtempSync(join(tmpdir(), 'bff-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
