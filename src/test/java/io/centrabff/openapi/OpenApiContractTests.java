@@ -2,6 +2,7 @@ package io.centrabff.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.centrabff.SandboxTest;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import java.io.InputStream;
@@ -19,9 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -29,8 +28,7 @@ import tools.jackson.databind.ObjectMapper;
  * and answer of a shopper's whole path (catalog, cart, country, voucher, widgets, every payment outcome, receipt) and
  * the BFF's problems must be described, so the description cannot drift from the code.
  */
-@ActiveProfiles("sandbox")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SandboxTest
 class OpenApiContractTests {
 
     static final String BASE = "/api/checkout";
