@@ -63,6 +63,23 @@ final class AdminHandler implements HttpHandler {
                     state.reset();
                     return JsonNodeFactory.instance.objectNode().put("reset", true);
                 });
+                case "/sandbox/ingrid" -> expect(exchange, "POST", () -> {
+                    state.ingrid(SandboxWidgets.IngridMode.valueOf(
+                            query.getOrDefault("mode", "").toUpperCase(java.util.Locale.ROOT)));
+                    return JsonNodeFactory.instance
+                            .objectNode()
+                            .put("ingrid", state.ingrid().name());
+                });
+                case "/sandbox/overselling" -> expect(exchange, "POST", () -> {
+                    String mode = query.getOrDefault("mode", "");
+                    if (!mode.equals("aggressive") && !mode.equals("default")) {
+                        throw new IllegalArgumentException("mode must be aggressive or default");
+                    }
+                    state.aggressiveOverselling(mode.equals("aggressive"));
+                    return JsonNodeFactory.instance.objectNode().put("overselling", mode);
+                });
+                case "/sandbox/widget-events" -> expect(exchange, "GET", state.widgets::events);
+                case "/sandbox/payments" -> expect(exchange, "GET", state::payments);
                 case "/sandbox/psp/paypal" -> paypal(exchange, query);
                 case "/sandbox/widgets" -> expect(exchange, "GET", state.widgets::counts);
                 case "/sandbox/widgets/kco" -> kcoOrder(exchange, query.get("order"));

@@ -53,7 +53,17 @@ final class Catalog {
         }
     }
 
-    record PaymentMethod(String id, String name, boolean initiateOnly) {}
+    /**
+     * @param type Centra's {@code paymentMethodType}, documented only for some plugins; null leaves it out.
+     * @param externalScript the provider's script ({@code clientSide.externalScript}); null leaves it out.
+     */
+    record PaymentMethod(
+            String id,
+            String name,
+            boolean initiateOnly,
+            boolean addressAfterPayment,
+            String type,
+            String externalScript) {}
 
     /** Shipping prices are per currency, as Centra keeps them per pricelist. */
     record ShippingMethod(String id, String name, Map<String, BigDecimal> prices) {}

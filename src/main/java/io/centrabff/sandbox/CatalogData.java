@@ -122,14 +122,24 @@ final class CatalogData {
                     "2024-04-01"));
 
     static final List<PaymentMethod> PAYMENT_METHODS = List.of(
-            new PaymentMethod("paypal", "PayPal", false),
-            new PaymentMethod("klarna-checkout", "Klarna Checkout", true),
-            new PaymentMethod("qliro-one", "Qliro One", true),
-            new PaymentMethod("invoice", "Invoice", false),
-            new PaymentMethod("adyen-drop-in", "Adyen Drop-in", true),
-            new PaymentMethod("external-payment", "External Payment", false),
-            new PaymentMethod("declined-card", "Card (always declined)", false),
-            new PaymentMethod("failing-psp", "Card (PSP fails)", false));
+            new PaymentMethod("paypal", "PayPal", false, false, null, null),
+            new PaymentMethod("klarna-checkout", "Klarna Checkout", true, true, null, null),
+            new PaymentMethod("qliro-one", "Qliro One", false, true, "qliro", null),
+            new PaymentMethod("invoice", "Invoice", false, false, null, null),
+            new PaymentMethod(
+                    "adyen-drop-in",
+                    "Adyen Drop-in",
+                    true,
+                    false,
+                    "adyen_drop_in",
+                    "https://checkoutshopper-test.adyen.com/checkoutshopper/sdk/5.0.0/adyen.js"),
+            new PaymentMethod("external-payment", "External Payment", false, false, null, null),
+            new PaymentMethod("dummy", "Card (form POST)", false, false, null, null),
+            new PaymentMethod("paypal-commerce", "PayPal Commerce", true, false, null, null),
+            new PaymentMethod("stripe-checkout", "Stripe Checkout", false, false, null, null),
+            new PaymentMethod("stripe-payment-intents", "Stripe Payments", true, false, "stripe_payment_intents", null),
+            new PaymentMethod("declined-card", "Card (always declined)", false, false, null, null),
+            new PaymentMethod("failing-psp", "Card (PSP fails)", false, false, null, null));
 
     static final List<ShippingMethod> SHIPPING_METHODS = List.of(
             new ShippingMethod("standard", "Standard", money("49", "4.95", "5")),

@@ -135,4 +135,9 @@ public final class CentraSandbox {
         // Never print the secret.
         return "CentraSandbox[" + baseUrl() + "]";
     }
+
+    /** The running sandbox's state, for tests in this package. */
+    SandboxState state() {
+        return state;
+    }
 }

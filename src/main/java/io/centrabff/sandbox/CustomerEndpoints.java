@@ -6,6 +6,7 @@ import io.centrabff.sandbox.SandboxSelection.Line;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -149,11 +150,18 @@ final class CustomerEndpoints {
         int from = Math.max(0, call.object().path("from").asInt(0));
         int size = Math.max(1, call.object().path("size").asInt(10));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        orders.stream().skip(from).limit(size).forEach(out.putArray("orders")::add);
-        if (!out.has("orders")) {
-            out.putArray("orders");
-        }
+        ArrayNode list = out.putArray("orders");
+        orders.stream().skip(from).limit(size).map(Orders::listEntry).forEach(list::add);
         out.putObject("ordersPaging").put("from", from).put("size", size).put("totalSize", orders.size());
+        // The products of the listed orders, next to location, language and loggedIn (user-accounts "POST orders").
+        ArrayNode products = out.putArray("products");
+        SandboxSelection selection = call.selection();
+        list.findValuesAsString("product").stream().distinct().forEach(id -> Catalog.product(id)
+                .ifPresent(
+                        p -> products.add(ProductJson.orderListProduct(p, selection.language, selection.pricelist))));
+        out.set("location", StoreJson.location(selection, call.authorized()));
+        out.set("language", StoreJson.language(selection.language));
+        call.state().customers.loggedIn(selection).ifPresent(customer -> out.set("loggedIn", customer));
         return out;
     }
 

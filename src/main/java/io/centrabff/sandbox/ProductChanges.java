@@ -74,6 +74,14 @@ final class ProductChanges {
         return updated;
     }
 
+    /** The item as changed, e.g. its current stock. */
+    java.util.Optional<Item> item(String itemId) {
+        return all().stream()
+                .flatMap(p -> p.items().stream())
+                .filter(i -> i.id().equals(itemId))
+                .findFirst();
+    }
+
     void clear() {
         changed.clear();
     }

@@ -51,8 +51,9 @@ final class ProductEndpoints {
                 .filter(p -> p.id().equals(call.param(0)))
                 .findFirst()
                 .orElseThrow(() -> SandboxError.notFound("product", "not found"));
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.set("product", ProductJson.render(product, context.language(), context.pricelist()));
+        // fe-elements "Product catalog": the answer has the shape of POST /products, with the one product.
+        ObjectNode out = page(List.of(product), JsonNodeFactory.instance.objectNode(), context);
+        out.set("filter", categoryFilter(List.of(product), List.of(product), context));
         return out;
     }
 
@@ -99,6 +100,8 @@ final class ProductEndpoints {
                 out.put("found", "category");
                 out.set("category", ProductJson.categoryJson(category, context.language()));
                 out.setAll(page(products, body, context));
+                // "just like POST products it has products, productCount and filter" (overview).
+                out.set("filter", categoryFilter(inMarket(context).toList(), products, context));
                 return out;
             }
         }
