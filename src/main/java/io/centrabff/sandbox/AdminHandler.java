@@ -43,6 +43,14 @@ final class AdminHandler implements HttpHandler {
                     return JsonNodeFactory.instance.objectNode().put("rotateNextResponse", true);
                 });
                 case "/sandbox/latency" -> expect(exchange, "POST", () -> {
+                    if (query.containsKey("profile")) {
+                        state.latencyProfile(LatencyProfile.parse(query.get("profile")));
+                        return JsonNodeFactory.instance
+                                .objectNode()
+                                .put(
+                                        "latencyProfile",
+                                        state.latencyProfile().name().toLowerCase(java.util.Locale.ROOT));
+                    }
                     long ms = parseMillis(query.get("ms"));
                     state.latency(Duration.ofMillis(ms));
                     return JsonNodeFactory.instance.objectNode().put("latencyMs", ms);

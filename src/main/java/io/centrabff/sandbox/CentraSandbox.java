@@ -43,6 +43,7 @@ public final class CentraSandbox {
                 ? SandboxSelection.randomHex(24)
                 : options.sharedSecret();
         SandboxState state = new SandboxState(secret, options.latency());
+        state.latencyProfile(options.latencyProfile());
         try {
             InetAddress bind =
                     options.bindAddress() == null || options.bindAddress().isBlank()

@@ -29,6 +29,7 @@ final class SandboxState {
     private final String sharedSecret;
     private volatile int port;
     private volatile Duration latency;
+    private volatile LatencyProfile latencyProfile = LatencyProfile.NONE;
     private volatile SandboxWidgets.IngridMode ingrid = SandboxWidgets.IngridMode.ACTIVE;
     private volatile boolean aggressiveOverselling;
 
@@ -55,6 +56,14 @@ final class SandboxState {
 
     void latency(Duration latency) {
         this.latency = latency == null || latency.isNegative() ? Duration.ZERO : latency;
+    }
+
+    LatencyProfile latencyProfile() {
+        return latencyProfile;
+    }
+
+    void latencyProfile(LatencyProfile profile) {
+        this.latencyProfile = profile == null ? LatencyProfile.NONE : profile;
     }
 
     SandboxWidgets.IngridMode ingrid() {
