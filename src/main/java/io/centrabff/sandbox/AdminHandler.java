@@ -88,6 +88,7 @@ final class AdminHandler implements HttpHandler {
                 });
                 case "/sandbox/widget-events" -> expect(exchange, "GET", state.widgets::events);
                 case "/sandbox/payments" -> expect(exchange, "GET", state::payments);
+                case "/sandbox/back-in-stock" -> expect(exchange, "GET", state::backInStock);
                 case "/sandbox/psp/paypal" -> paypal(exchange, query);
                 case "/sandbox/widgets" -> expect(exchange, "GET", state.widgets::counts);
                 case "/sandbox/widgets/kco" -> kcoOrder(exchange, query.get("order"));

@@ -25,6 +25,7 @@ final class SandboxState {
     final WebhookSender webhooks = new WebhookSender();
 
     private final Deque<ObjectNode> payments = new ArrayDeque<>();
+    private final Deque<ObjectNode> backInStock = new ArrayDeque<>();
     private final AtomicInteger orderNumbers = new AtomicInteger(100_000);
     private final String sharedSecret;
     private volatile int port;
@@ -97,6 +98,25 @@ final class SandboxState {
         }
     }
 
+    /** A back-in-stock subscription as the sandbox took it, for {@code GET /sandbox/back-in-stock}. */
+    void recordBackInStock(ObjectNode subscription) {
+        synchronized (backInStock) {
+            backInStock.addLast(subscription);
+            while (backInStock.size() > 100) {
+                backInStock.removeFirst();
+            }
+        }
+    }
+
+    ObjectNode backInStock() {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = out.putArray("subscriptions");
+        synchronized (backInStock) {
+            backInStock.forEach(list::add);
+        }
+        return out;
+    }
+
     ObjectNode payments() {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode list = out.putArray("payments");
@@ -123,6 +143,9 @@ final class SandboxState {
         widgets.reset();
         synchronized (payments) {
             payments.clear();
+        }
+        synchronized (backInStock) {
+            backInStock.clear();
         }
         ingrid = SandboxWidgets.IngridMode.ACTIVE;
         aggressiveOverselling = false;
