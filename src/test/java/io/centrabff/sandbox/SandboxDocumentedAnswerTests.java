@@ -96,6 +96,71 @@ class SandboxDocumentedAnswerTests {
                 .containsKey(file));
     }
 
+    /** The value rules the types cannot express (README "Value rules the types cannot express"). */
+    @Test
+    void documentedValueRulesHold() {
+        SandboxClient c = new SandboxClient(sandbox);
+        cart(c);
+        c.put("/languages/en", null);
+        JsonNode answer = c.put("/countries/SE", "{\"language\":\"en\"}").json();
+
+        assertThat(answer.at("/selection/items/0/priceEach").asText()).isEqualTo("249.00\u00a0SEK");
+        assertThat(answer.at("/selection/currencyFormat/suffix").asText()).isEqualTo(" SEK");
+        assertThat(answer.at("/selection/currencyFormat/decimalDigits").isTextual())
+                .isTrue();
+        assertThat(answer.at("/selection/totals/totalDiscountPrice").asBoolean(true))
+                .isFalse();
+        assertThat(answer.at("/selection/totals/totalDiscountPriceAsNumber").isBoolean())
+                .isTrue();
+        assertThat(answer.at("/location/stateName").asText(null)).isEmpty();
+        assertThat(answer.at("/location/language").asText())
+                .as("Sweden's default")
+                .isEqualTo("sv");
+        assertThat(answer.at("/language/language").asText())
+                .as("the selected one")
+                .isEqualTo("en");
+        assertThat(answer.at("/selection/items/0/product/media").isObject()).isTrue();
+        JsonNode usd = c.put("/countries/US", null).json();
+        assertThat(usd.at("/selection/totals/grandTotalPrice").asText()).matches("\\$\u00a0[0-9.]+\u00a0USD");
+        assertThat(usd.at("/selection/currencyFormat/prefix").asText()).isEqualTo("$ ");
+        c.post("/vouchers", "{\"voucher\":\"TEST+CODE\"}");
+        JsonNode discounted = c.get("/selection").json();
+        assertThat(discounted.at("/selection/totals/totalDiscountPriceAsNumber").isNumber())
+                .isTrue();
+        assertThat(discounted.at("/selection/totals/totalDiscountPrice").asText())
+                .startsWith("$\u00a0-");
+    }
+
+    /** Ingrid runs with any payment method; in an outage the documented fallback tells the storefront to take over. */
+    @Test
+    void ingridRunsWithAnyPaymentMethodAndAnswersItsFallbackInAnOutage() {
+        SandboxClient c = new SandboxClient(sandbox);
+        JsonNode empty = c.get("/selection").json();
+        cart(c);
+        JsonNode paypal = c.put("/payment-methods/paypal", null).json();
+        c.admin("POST", "/sandbox/ingrid?mode=outage");
+        try {
+            JsonNode outage = c.get("/selection").json();
+
+            assertThat(empty.at("/selection/pluginFields").isMissingNode())
+                    .as("no session without items")
+                    .isTrue();
+            assertThat(paypal.at("/selection/pluginFields/ingrid/deliveryOptionsAvailable")
+                            .asBoolean())
+                    .isTrue();
+            assertThat(paypal.at("/selection/centraCheckoutScript").asText()).startsWith("<script>");
+            assertThat(outage.at("/selection/pluginFields/ingrid/error").asText())
+                    .isEqualTo("No Ingrid-session created");
+            assertThat(outage.at("/selection/pluginFields/ingrid/deliveryOptionsAvailable")
+                            .asBoolean(true))
+                    .isFalse();
+            assertThat(outage.at("/selection/centraCheckoutScript").isMissingNode())
+                    .isTrue();
+        } finally {
+            c.admin("POST", "/sandbox/ingrid?mode=active");
+        }
+    }
+
     /** The checker itself: every documented example passes its own paths, so a failure below is the sandbox's. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("documentedAnswers")
