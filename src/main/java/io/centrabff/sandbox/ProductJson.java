@@ -41,12 +41,47 @@ final class ProductJson {
             items.add(item);
         }
         node.set("media", media(product));
-        Category category = Catalog.category(product.categoryId()).orElseThrow();
         // Keyed by category id, as overview and products-and-categories show it.
-        node.putObject("categories").set(category.id(), categoryJson(category, language));
-        node.putArray("relatedProducts");
+        ObjectNode categories = node.putObject("categories");
+        product.categories().forEach(id -> Catalog.category(id)
+                .ifPresent(c -> categories.set(c.id(), categoryJson(c, language, false))));
+        node.putObject("swatch")
+                .put("desc", product.swatch().get("desc"))
+                .put("hex", product.swatch().get("hex"));
+        ArrayNode related = node.putArray("relatedProducts");
+        product.related().forEach(id -> Catalog.product(id)
+                .filter(r -> r.markets().stream().anyMatch(product.markets()::contains))
+                .ifPresent(r -> related.add(related(r, language, pricelist, product))));
         node.put("createdAt", product.createdAt());
         node.put("modifiedAt", product.createdAt());
+        return node;
+    }
+
+    /**
+     * A related product (cross-sell "Full response example"): the display fields, prices, sized items with stock and
+     * media, and the {@code relation}: {@code variant} for the same model, {@code standard} otherwise. With all
+     * pricelists it carries {@code prices} like the product itself.
+     */
+    private static ObjectNode related(Product product, String language, String pricelist, Product of) {
+        ObjectNode node = base(product, language);
+        if (ALL_PRICELISTS.equals(pricelist)) {
+            ObjectNode prices = node.putObject("prices");
+            // No showAsNew here: a related product has none in a single pricelist either.
+            Catalog.PRICELISTS.forEach(p -> {
+                if (product.priceIn(p.id()) != null) {
+                    putPrice(prices.putObject(p.id()), product, p.id());
+                }
+            });
+        } else if (product.priceIn(pricelist) != null) {
+            putPrice(node, product, pricelist);
+        }
+        ArrayNode items = node.putArray("items");
+        for (int i = 0; i < product.items().size(); i++) {
+            items.add(itemJson(product.items().get(i), i)
+                    .put("stock", product.items().get(i).stock() > 0 ? "yes" : "no"));
+        }
+        node.set("media", media(product));
+        node.put("relation", product.categoryId().equals(of.categoryId()) ? "variant" : "standard");
         return node;
     }
 
@@ -78,13 +113,13 @@ final class ProductJson {
     static ObjectNode orderListProduct(Product product, String language, String pricelist) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         Category category = Catalog.category(product.categoryId()).orElseThrow();
-        String description = product.description().get(language);
+        String description = product.description(language);
         node.put("product", product.id());
         node.put("name", product.name(language));
         node.put("uri", product.uri());
         node.put("sku", "P" + product.id());
         node.put("productSku", "P" + product.id());
-        node.put("brandName", "Sandbox Basics");
+        node.put("brandName", Catalog.brand(product.brand()).orElseThrow().name());
         node.put("silkProduct", "9" + product.id());
         node.put("silkVariant", "8" + product.id());
         node.put("variantName", "");
@@ -93,7 +128,7 @@ final class ProductJson {
         node.put("description", description);
         node.put("metaTitle", product.name(language));
         node.put("metaDescription", description);
-        node.put("metaKeywords", "");
+        node.put("metaKeywords", product.material().toLowerCase(java.util.Locale.ROOT));
         node.put("stockUnit", "");
         node.put("harmCode", "");
         node.put("harmCodeDescription", "");
@@ -135,30 +170,32 @@ final class ProductJson {
     private static ObjectNode base(Product product, String language) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         Category category = Catalog.category(product.categoryId()).orElseThrow();
-        String description = product.description().get(language);
+        Catalog.Brand brand = Catalog.brand(product.brand()).orElseThrow();
+        Catalog.Collection collection = Catalog.collection(product.collection()).orElseThrow();
+        String description = product.description(language);
         node.put("product", product.id());
         node.put("name", product.name(language));
         node.put("uri", product.uri());
         node.put("sku", "P" + product.id());
         node.put("productSku", "P" + product.id());
-        node.put("brand", "1");
-        node.put("brandName", "Sandbox Basics");
-        node.put("brandUri", "sandbox-basics");
-        node.put("collection", "1");
-        node.put("collectionName", "Core");
-        node.put("collectionUri", "core");
-        node.put("variantName", "");
-        node.put("countryOrigin", "SE");
+        node.put("brand", brand.id());
+        node.put("brandName", brand.name());
+        node.put("brandUri", brand.uri());
+        node.put("collection", collection.id());
+        node.put("collectionName", collection.name());
+        node.put("collectionUri", collection.uri());
+        node.put("variantName", product.swatch().get("desc"));
+        node.put("countryOrigin", product.countryOrigin());
         node.put("excerpt", description);
         node.put("excerptHtml", "<p>" + description + "</p>");
         node.put("description", description);
         node.put("descriptionHtml", "<p>" + description + "</p>");
         node.put("metaTitle", product.name(language));
         node.put("metaDescription", description);
-        node.put("metaKeywords", "");
+        node.put("metaKeywords", product.material().toLowerCase(java.util.Locale.ROOT));
         node.put("stockUnit", "");
         node.put("category", category.id());
-        node.putArray("categoryName").add(category.name().get(language));
+        category.path(language).forEach(node.putArray("categoryName")::add);
         node.put("categoryUri", category.uri());
         node.put("centraProduct", "9" + product.id());
         node.put("centraVariant", "8" + product.id());
@@ -172,19 +209,36 @@ final class ProductJson {
         return node;
     }
 
-    /** Centra's media: an object keyed by image size ({@code standard} has no suffix), each a list of URLs. */
+    /**
+     * Centra's media: an object keyed by image size ({@code standard} has no suffix), each a list of URLs, the same
+     * images in the same order in every size: a front and a back view.
+     */
     private static ObjectNode media(Product product) {
         ObjectNode media = JsonNodeFactory.instance.objectNode();
-        media.putArray("standard").add("https://picsum.photos/seed/" + product.uri() + "/600/800");
-        media.putArray("full").add("https://picsum.photos/seed/" + product.uri() + "/1200/1600");
+        String[][] sizes = {{"thumb", "150/200"}, {"standard", "600/800"}, {"full", "1200/1600"}};
+        for (String[] size : sizes) {
+            ArrayNode urls = media.putArray(size[0]);
+            for (String view : new String[] {"front", "back"}) {
+                urls.add("https://picsum.photos/seed/" + product.uri() + "-" + view + "/" + size[1]);
+            }
+        }
         return media;
     }
 
+    /** A category as GET /categories lists it, with {@code inCategory} naming its parent. */
     static ObjectNode categoryJson(Category category, String language) {
+        return categoryJson(category, language, true);
+    }
+
+    /** {@code name} is the path of names from the top ({@code ["Tops", "T-shirts"]}), as Centra gives it. */
+    static ObjectNode categoryJson(Category category, String language, boolean withParent) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("category", category.id());
-        node.putArray("name").add(category.name().get(language));
+        category.path(language).forEach(node.putArray("name")::add);
         node.put("uri", category.uri());
+        if (withParent && category.parent() != null) {
+            node.put("inCategory", category.parent());
+        }
         return node;
     }
 

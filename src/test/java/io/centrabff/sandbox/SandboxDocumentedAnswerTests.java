@@ -45,7 +45,11 @@ class SandboxDocumentedAnswerTests {
             "payment-form-adyen-drop-in.json", Set.of("formFields.addressData"),
             // "the selection response will contain additional field errors that will contain a list of failed
             // operations" (selections-and-orders, bulk update): the elements exist, their shape is not documented.
-            "items-bulk.json", Set.of("errors[]"));
+            "items-bulk.json", Set.of("errors[]"),
+            // With pricelist "all", products "instead of giving you a price-element, give you an associative array
+            // with each pricelist-ID as the key" (introduction); the page's example is abridged, so it never shows
+            // a related product that way, but a related product is a product.
+            "products-all-pricelists.json", Set.of("products[].relatedProducts[].prices"));
 
     /**
      * Type relaxations for fields the pages show only in their starting state: {@code selection.language} appears
