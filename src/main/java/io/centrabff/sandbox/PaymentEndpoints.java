@@ -60,7 +60,9 @@ final class PaymentEndpoints {
             case "klarna-checkout", "qliro-one" -> {
                 selection.pendingPayment = new PendingPayment(method, null, null, returnPage, failedPage);
                 out.put("action", "form");
-                out.put("formType", "qliro-one".equals(method) ? "qliro" : "kco3");
+                if ("qliro-one".equals(method)) {
+                    out.put("formType", "qliro");
+                }
                 out.put(
                         "formHtml",
                         call.state()

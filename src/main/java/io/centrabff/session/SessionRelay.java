@@ -99,7 +99,8 @@ public class SessionRelay {
     private ResponseEntity<JsonNode> respond(CentraOperation operation, String sentToken, CentraResponse response) {
         HttpHeaders headers = new HttpHeaders();
         headers.setCacheControl(CacheControl.noStore());
-        ObjectNode body = response.body();
+        // A copy: Centra's answer (its token included) stays intact for whoever reads it after the response is built.
+        ObjectNode body = response.body().deepCopy();
         String token = response.token();
         String current = token != null ? token : sentToken;
         if (current != null && response.isSuccess()) {

@@ -37,7 +37,14 @@ final class SessionResolver {
             }
         }
         return new ShopperSession(
-                token, receipt, clientAddress.resolve(request), edgeCountry(request), Correlation.of(request));
+                token,
+                receipt,
+                clientAddress.resolve(request),
+                edgeCountry(request),
+                Correlation.of(request),
+                request.getHeader("Idempotency-Key"),
+                request.getMethod(),
+                request.getRequestURI());
     }
 
     private String edgeCountry(HttpServletRequest request) {

@@ -10,22 +10,20 @@ import io.centrabff.centra.OperationClass;
 import io.centrabff.session.RelayHook;
 import io.centrabff.session.ShopperSession;
 import io.centrabff.web.BffException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs every mutation of a cart inside the cart's lane, one at a time in arrival order, and answers with the widget
- * instructions: replays for repeated Idempotency-Keys and widget events, the stored KCO form for reloads while the
- * Klarna order is fresh, 409 while a payment is in progress.
+ * instructions on every path: Centra's answer or error, a replay for a repeated Idempotency-Key or widget event, and
+ * 409 while the cart is busy or a payment is in progress. The lane queues work, not threads. {@code POST /payment}
+ * always reaches Centra: Centra keeps the Klarna or Qliro order of a selection itself.
  */
 final class WidgetRelay implements RelayHook {
 
@@ -57,6 +55,7 @@ final class WidgetRelay implements RelayHook {
         this.properties = properties;
     }
 
+    /** The operations that change a cart and therefore run in its lane. */
     static boolean mutation(CentraOperation operation) {
         return operation == PAYMENT
                 || operation == PAYMENT_RESULT
@@ -76,39 +75,43 @@ final class WidgetRelay implements RelayHook {
             }
             return call.run().map(relayed -> answers.read(cart, relayed));
         }
+        String requestHash = WidgetReplies.requestHash(session.method(), session.path(), body);
         if (cart == null) {
-            // The first call creates the session: there is no cart yet that another request could change.
-            return call.run().flatMap(relayed -> answers.mutated(null, session, operation, body, false, relayed));
-        }
-        CartWidgetState state = states.pull(cart);
-        String idempotencyKey = WidgetReplies.idempotencyKey(cart, header("Idempotency-Key"));
-        ResponseEntity<JsonNode> replay = replies.replay(idempotencyKey);
-        if (replay != null) {
-            return Mono.just(replay);
-        }
-        refuseWhileLocked(state, operation);
-        CartLock.Lease lease = lock.enter(cart);
-        if (lease.threadBound() != null) {
-            // A Redis lease is released by the thread that took it: the mutation runs to its end on this thread. The
-            // Centra time limits end it long before the lease; the bound is a last resort.
-            try {
-                states.pull(cart);
-                return Mono.justOrEmpty(inLane(cart, state, session, operation, body, call, idempotencyKey)
-                        .timeout(lease.threadBound(), Mono.error(WidgetRelay::outlivedLease))
-                        .block());
-            } catch (RuntimeException e) {
-                return Mono.error(e);
-            } finally {
-                leave(cart, lease);
+            // The first call creates the session: no cart yet that another request could change. Its key is scoped
+            // to the caller's address, so a retry after a lost answer gets the same new cart, and nobody else does.
+            String key = WidgetReplies.idempotencyKey(
+                    session.clientIp() == null ? null : "new:" + session.clientIp(), session.idempotencyKey());
+            ResponseEntity<JsonNode> replay = replies.replay(key, requestHash);
+            if (replay != null) {
+                return Mono.just(replay);
             }
+            return call.run()
+                    .flatMap(relayed -> answers.mutated(null, session, operation, body, false, relayed))
+                    .doOnNext(response -> replies.remember(key, requestHash, response));
         }
-        try {
-            return inLane(cart, state, session, operation, body, call, idempotencyKey)
-                    .doFinally(signal -> leave(cart, lease));
-        } catch (RuntimeException e) {
-            leave(cart, lease);
-            throw e;
-        }
+        String key = WidgetReplies.idempotencyKey(cart, session.idempotencyKey());
+        return Mono.defer(() -> {
+                    ResponseEntity<JsonNode> replay = replies.replay(key, requestHash);
+                    if (replay != null) {
+                        return Mono.just(answers.replayed(cart, replay));
+                    }
+                    refuseWhileLocked(states.pull(cart), operation);
+                    return lock.enter(cart).flatMap(lease -> Mono.defer(
+                                    () -> inLane(cart, session, operation, body, call, key, requestHash))
+                            .doFinally(signal -> leave(cart, lease)));
+                })
+                .onErrorResume(
+                        ErrorResponseException.class,
+                        error -> isRefusal(error) ? Mono.just(answers.refused(cart, error, body)) : Mono.error(error));
+    }
+
+    /**
+     * Refusals of a change that never reached Centra (409 cart busy or payment in progress, 422 Idempotency-Key
+     * reused): the storefront suspended for it and must be told to resume.
+     */
+    private static boolean isRefusal(ErrorResponseException error) {
+        int status = error.getStatusCode().value();
+        return status == HttpStatus.CONFLICT.value() || status == HttpStatus.UNPROCESSABLE_CONTENT.value();
     }
 
     /** Shares the state the mutation left (fenced by the lease) and lets the next mutation of the cart in. */
@@ -122,16 +125,17 @@ final class WidgetRelay implements RelayHook {
 
     private Mono<ResponseEntity<JsonNode>> inLane(
             String cart,
-            CartWidgetState state,
             ShopperSession session,
             CentraOperation operation,
             JsonNode body,
             Call call,
-            String idempotencyKey) {
+            String key,
+            String requestHash) {
+        CartWidgetState state = states.pull(cart);
         // Whoever waited in the lane behind the first of a double click gets the first one's answer.
-        ResponseEntity<JsonNode> replay = replies.replay(idempotencyKey);
+        ResponseEntity<JsonNode> replay = replies.replay(key, requestHash);
         if (replay != null) {
-            return Mono.just(replay);
+            return Mono.just(answers.replayed(cart, replay));
         }
         refuseWhileLocked(state, operation);
         String eventKey = operation == PAYMENT_FIELDS ? WidgetReplies.eventKey(cart, body, state.cartVersion()) : null;
@@ -139,15 +143,8 @@ final class WidgetRelay implements RelayHook {
         if (repeated != null) {
             return Mono.just(repeated);
         }
-        Instant now = clock.instant();
-        if (operation == PAYMENT
-                && state.active().contains(WidgetKind.KCO)
-                && state.kcoStatus(now, properties.kcoValidity()) == CartWidgetState.SessionStatus.ACTIVE
-                && state.kcoForm() != null) {
-            // A reload of the checkout: Centra's payment step would create a second Klarna order.
-            return Mono.just(answers.storedForm(cart, state));
-        }
         boolean wasActive = !state.active().isEmpty();
+        Instant now = clock.instant();
         if (operation == PAYMENT_RESULT) {
             state.lock("payment-result", now.plus(properties.paymentLockTimeout()));
             states.pushLock(cart);
@@ -165,27 +162,15 @@ final class WidgetRelay implements RelayHook {
         return call.run()
                 .flatMap(relayed -> answers.mutated(cart, session, operation, body, wasActive, relayed))
                 .onErrorResume(
-                        org.springframework.web.ErrorResponseException.class,
-                        error -> answers.failed(cart, session, operation, body, error))
+                        ErrorResponseException.class, error -> answers.failed(cart, session, operation, body, error))
                 .doOnNext(response -> {
-                    replies.remember(idempotencyKey, response);
+                    replies.remember(key, requestHash, response);
                     if (operation == PAYMENT_FIELDS) {
                         replies.rememberEvent(WidgetReplies.eventKey(cart, body, state.cartVersion()), response);
                     }
                 })
                 .doOnTerminate(unlock)
                 .doOnCancel(unlock);
-    }
-
-    private static BffException outlivedLease() {
-        return new BffException(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "cart-operation-timeout",
-                "Cart change took too long",
-                "The change did not finish while this instance held the cart; read the cart before trying again",
-                "selection",
-                Duration.ofSeconds(1),
-                null);
     }
 
     private void refuseWhileLocked(CartWidgetState state, CentraOperation operation) {
@@ -199,17 +184,5 @@ final class WidgetRelay implements RelayHook {
                     Duration.ofSeconds(5),
                     null);
         }
-    }
-
-    private static String header(String name) {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            return request.getHeader(name);
-        }
-        return null;
-    }
-
-    static ObjectNode copyOf(JsonNode body) {
-        return body instanceof ObjectNode object ? object.deepCopy() : null;
     }
 }

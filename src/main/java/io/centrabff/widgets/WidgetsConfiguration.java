@@ -20,8 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.integration.redis.util.RedisLockRegistry;
 import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -52,7 +50,11 @@ class WidgetsConfiguration {
 
     @Bean
     WidgetReplies widgetReplies(WidgetsProperties properties, ObjectProvider<RedisReplies> redis) {
-        return new WidgetReplies(properties.idempotencyTtl(), properties.eventDedupeWindow(), redis.getIfAvailable());
+        return new WidgetReplies(
+                properties.idempotencyTtl(),
+                properties.eventDedupeWindow(),
+                properties.repliesMaxMemory().toBytes(),
+                redis.getIfAvailable());
     }
 
     @Bean
@@ -65,9 +67,13 @@ class WidgetsConfiguration {
     @Conditional(RedisConfigured.class)
     static class WithRedis {
 
-        @Bean(destroyMethod = "destroy")
-        RedisLockRegistry cartLockRegistry(
-                RedisConnectionFactory connections, RedisLink link, CentraProperties centra) {
+        @Bean
+        RedisCartLock redisCartLock(
+                CartLanes lanes,
+                RedisLink link,
+                CentraProperties centra,
+                WidgetsProperties properties,
+                MeterRegistry meters) {
             Duration lease = link.properties().cartLease();
             Duration longest = Stream.of(OperationClass.values())
                     .map(centra.timeouts()::of)
@@ -77,19 +83,7 @@ class WidgetsConfiguration {
                 throw new IllegalStateException("bff.redis.cart-lease (" + lease + ") must be at least twice the"
                         + " longest centra.timeouts.* (" + longest + ") so a lease outlives the operation it covers");
             }
-            RedisLockRegistry registry = new RedisLockRegistry(connections, link.key("cart-lock"), lease.toMillis());
-            registry.setIdleBetweenTries(link.properties().lockRetry());
-            return registry;
-        }
-
-        @Bean
-        RedisCartLock redisCartLock(
-                CartLanes lanes,
-                RedisLockRegistry registry,
-                RedisLink link,
-                WidgetsProperties properties,
-                MeterRegistry meters) {
-            return new RedisCartLock(lanes, registry, link, properties.cartIdleTtl(), meters);
+            return new RedisCartLock(lanes, link, properties.cartIdleTtl(), meters);
         }
 
         @Bean

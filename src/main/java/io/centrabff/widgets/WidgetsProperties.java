@@ -3,8 +3,10 @@ package io.centrabff.widgets;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -19,6 +21,12 @@ import org.springframework.validation.annotation.Validated;
  * @param streamHeartbeat Interval of the comment lines that keep idle event streams open through proxies.
  * @param maxStreamsPerCart Open event streams allowed per cart; more get 429.
  * @param cartIdleTtl Widget state and token aliases of a cart untouched this long are forgotten.
+ * @param kcoPaymentMethods Payment-method ids that are Klarna Checkout (or Kustom) although neither the id nor
+ *     Centra's paymentMethodType says so.
+ * @param qliroPaymentMethods Payment-method ids that are Qliro One although neither the id nor Centra's
+ *     paymentMethodType says so.
+ * @param repliesMaxMemory Memory the kept answers for Idempotency-Key retries may take on one instance (serialized
+ *     size); the oldest are dropped first.
  */
 @Validated
 @ConfigurationProperties("bff.widgets")
@@ -30,4 +38,7 @@ public record WidgetsProperties(
         @NotNull @DefaultValue("5m") Duration paymentLockTimeout,
         @NotNull @DefaultValue("20s") Duration streamHeartbeat,
         @Min(1) @DefaultValue("5") int maxStreamsPerCart,
-        @NotNull @DefaultValue("49h") Duration cartIdleTtl) {}
+        @NotNull @DefaultValue("49h") Duration cartIdleTtl,
+        @NotNull @DefaultValue({}) List<String> kcoPaymentMethods,
+        @NotNull @DefaultValue({}) List<String> qliroPaymentMethods,
+        @NotNull @DefaultValue("32MB") DataSize repliesMaxMemory) {}
