@@ -12,6 +12,7 @@ package io.centrabff.session;
  * @param idempotencyKey the caller's {@code Idempotency-Key} header, or null
  * @param method the request's HTTP method
  * @param path the request's path (without query)
+ * @param cookieNonce the sign-in nonce of the caller's session cookie (cookie mode), or null
  */
 public record ShopperSession(
         String token,
@@ -21,12 +22,13 @@ public record ShopperSession(
         String correlationId,
         String idempotencyKey,
         String method,
-        String path) {
+        String path,
+        String cookieNonce) {
 
     /** A session for a call the BFF makes on its own, outside a storefront request. */
     public ShopperSession(
             String token, String receiptToken, String clientIp, String edgeCountry, String correlationId) {
-        this(token, receiptToken, clientIp, edgeCountry, correlationId, null, null, null);
+        this(token, receiptToken, clientIp, edgeCountry, correlationId, null, null, null, null);
     }
 
     @Override

@@ -6,13 +6,14 @@ import static io.centrabff.centra.CentraOperation.PAYMENT_RESULT;
 import static io.centrabff.centra.CentraOperation.SELECTION;
 
 import io.centrabff.centra.CentraOperation;
-import io.centrabff.centra.OperationClass;
 import io.centrabff.session.RelayHook;
 import io.centrabff.session.ShopperSession;
 import io.centrabff.web.BffException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -55,20 +56,48 @@ final class WidgetRelay implements RelayHook {
         this.properties = properties;
     }
 
-    /** The operations that change a cart and therefore run in its lane. */
+    /**
+     * The operations that change a cart and therefore run in its lane and answer with widget instructions, named one
+     * by one. Customer operations (register, login, logout, password, account) are not among them: they neither wait
+     * for the cart nor carry {@code bff.widgets}.
+     */
+    static final Set<CentraOperation> CART_CHANGES = EnumSet.of(
+            CentraOperation.ADD_ITEM,
+            CentraOperation.ADD_ITEM_QUANTITY,
+            CentraOperation.UPDATE_ITEMS,
+            CentraOperation.INCREASE_LINE,
+            CentraOperation.INCREASE_LINE_BY,
+            CentraOperation.SET_LINE_QUANTITY,
+            CentraOperation.DECREASE_LINE_BY,
+            CentraOperation.REMOVE_LINE,
+            CentraOperation.SET_COUNTRY,
+            CentraOperation.SET_COUNTRY_STATE,
+            CentraOperation.SET_LANGUAGE,
+            CentraOperation.SET_PAYMENT_METHOD,
+            CentraOperation.SET_SHIPPING_METHOD,
+            CentraOperation.ADD_VOUCHER,
+            CentraOperation.REMOVE_VOUCHER,
+            PAYMENT_FIELDS,
+            PAYMENT,
+            PAYMENT_RESULT);
+
     static boolean mutation(CentraOperation operation) {
-        return operation == PAYMENT
-                || operation == PAYMENT_RESULT
-                || (operation.operationClass() == OperationClass.CART && !operation.read());
+        return CART_CHANGES.contains(operation);
     }
 
     @Override
     public Mono<ResponseEntity<JsonNode>> around(
             ShopperSession session, CentraOperation operation, JsonNode body, Call call) {
-        if (!mutation(operation) && operation != SELECTION) {
-            return call.run().map(Relayed::response);
-        }
         String cart = keys.cartOf(session.token());
+        if (!mutation(operation) && operation != SELECTION) {
+            // Not a cart change, but a token Centra replaces (e.g. on login) must keep naming the same cart.
+            return call.run().map(relayed -> {
+                if (cart != null && relayed.centra().tokenChanged()) {
+                    keys.follow(cart, relayed.centra().token());
+                }
+                return relayed.response();
+            });
+        }
         if (!mutation(operation)) {
             if (cart != null) {
                 states.pull(cart);

@@ -64,7 +64,8 @@ public final class BffHttp {
             request.header("Content-Type", "application/json");
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            String value = headers[i].equalsIgnoreCase("Cookie") ? sessionCookies(headers[i + 1]) : headers[i + 1];
+            request.header(headers[i], value);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -76,6 +77,37 @@ public final class BffHttp {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * The BFF seals its session cookies and, being Secure outside the sandbox, names them {@code __Host-…}. Tests write
+     * {@code centra-session=<Centra token>} as a storefront would have received it; this turns such pairs into the
+     * value the BFF wrote for that token (sealed with the key the stubbed configuration derives). A value that is
+     * already sealed, or any other cookie, passes unchanged.
+     */
+    static String sessionCookies(String header) {
+        List<String> out = new ArrayList<>();
+        for (String pair : header.split(";\\s*")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            if ((name.equals("centra-session") || name.equals("centra-receipt"))
+                    && !value.isEmpty()
+                    && !value.equals("none")
+                    && SEAL.open(value) == null) {
+                // Both names: Secure contexts read the __Host- one, the others the plain one.
+                String sealed = SEAL.seal(value, "test");
+                out.add(name + "=" + sealed);
+                out.add("__Host-" + name + "=" + sealed);
+            } else {
+                out.add(pair);
+            }
+        }
+        return String.join("; ", out);
+    }
+
+    /** The seal the BFF uses with the tests' {@code bff.session.cookie-key} (src/test/resources). */
+    public static final io.centrabff.session.SessionSeal SEAL =
+            new io.centrabff.session.SessionSeal("test-only-session-cookie-key");
 
     /**
      * Writes {@code head} (request line and header lines, without the final empty line) byte for byte on a socket, for
@@ -134,22 +166,27 @@ public final class BffHttp {
                     .toList();
         }
 
-        /** The {@code Set-Cookie} header that sets cookie {@code name}, or null. */
+        /** The {@code Set-Cookie} header that sets cookie {@code name} (or {@code __Host-name}), or null. */
         public String setCookie(String name) {
             return headers("Set-Cookie").stream()
-                    .filter(c -> c.startsWith(name + "="))
+                    .filter(c -> c.startsWith(name + "=") || c.startsWith("__Host-" + name + "="))
                     .findFirst()
                     .orElse(null);
         }
 
-        /** The value {@code Set-Cookie} gives cookie {@code name}, or null when it is not set. */
+        /**
+         * The value {@code Set-Cookie} gives cookie {@code name}, or null when it is not set; a sealed value is opened
+         * to the Centra token it names.
+         */
         public String cookieValue(String name) {
             String cookie = setCookie(name);
             if (cookie == null) {
                 return null;
             }
             int semicolon = cookie.indexOf(';');
-            return cookie.substring(name.length() + 1, semicolon < 0 ? cookie.length() : semicolon);
+            String value = cookie.substring(cookie.indexOf('=') + 1, semicolon < 0 ? cookie.length() : semicolon);
+            io.centrabff.session.SessionSeal.Opened opened = SEAL.open(value);
+            return opened == null ? value : opened.token();
         }
 
         /** Status line, headers and body as one text, to search for things that must never appear. */

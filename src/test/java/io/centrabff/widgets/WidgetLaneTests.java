@@ -36,6 +36,9 @@ class WidgetLaneTests {
     @Autowired
     CartKeys keys;
 
+    @Autowired
+    io.centrabff.session.SessionSeal seal;
+
     ShopperClient shopper;
 
     @BeforeEach
@@ -46,7 +49,7 @@ class WidgetLaneTests {
     @Test
     void fiftyConcurrentQuantityChangesEndExactAndSuspendResumeStrictlyAlternate() throws Exception {
         String line = cartWith(shopper, "klarna-checkout");
-        String cart = keys.cartOf(shopper.cookie("centra-session"));
+        String cart = keys.cartOf(seal.open(shopper.cookie("centra-session")).token());
         int before = events.log(cart).size();
         ExecutorService pool = Executors.newFixedThreadPool(50);
         List<Future<Reply>> replies = new ArrayList<>();
