@@ -23,6 +23,7 @@ final class CartWidgetState {
     }
 
     private long cartVersion;
+    private boolean answered;
     private BigDecimal total;
     private String currency;
     private Set<WidgetKind> active = EnumSet.noneOf(WidgetKind.class);
@@ -34,6 +35,15 @@ final class CartWidgetState {
     private long reinitFor = -1;
     private String lockReason;
     private Instant lockUntil;
+
+    /** Whether Centra has answered with this cart's selection. */
+    synchronized boolean answered() {
+        return answered;
+    }
+
+    synchronized void answeredByCentra() {
+        answered = true;
+    }
 
     synchronized long cartVersion() {
         return cartVersion;
@@ -154,6 +164,7 @@ final class CartWidgetState {
     synchronized ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("cartVersion", cartVersion);
+        json.put("answered", answered);
         json.put("total", total == null ? null : total.toPlainString());
         json.put("currency", currency);
         var kinds = json.putArray("active");
@@ -170,6 +181,7 @@ final class CartWidgetState {
     /** Takes over what {@link #toJson()} wrote on another instance. */
     synchronized void restore(JsonNode json) {
         cartVersion = json.path("cartVersion").asLong();
+        answered = json.path("answered").asBoolean(true);
         total = json.path("total").isTextual()
                 ? new BigDecimal(json.path("total").asText())
                 : null;

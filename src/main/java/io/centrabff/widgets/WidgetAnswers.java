@@ -224,6 +224,7 @@ final class WidgetAnswers {
         state.paymentMethod(WidgetDetector.paymentMethod(body));
         Set<WidgetKind> active = detector.active(body, state.kcoMethod());
         if (active != null) {
+            state.answeredByCentra();
             state.active(active);
             state.totals(WidgetDetector.total(body), WidgetDetector.currency(body));
         }

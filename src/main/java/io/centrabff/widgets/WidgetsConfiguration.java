@@ -35,7 +35,7 @@ class WidgetsConfiguration {
 
     @Bean
     CartKeys cartKeys(WidgetsProperties properties, ObjectProvider<RedisCartAliases> redis) {
-        return new CartKeys(properties.cartIdleTtl(), redis.getIfAvailable());
+        return new CartKeys(properties.cartIdleTtl(), properties.maxCarts(), redis.getIfAvailable());
     }
 
     @Bean
@@ -45,7 +45,7 @@ class WidgetsConfiguration {
 
     @Bean
     WidgetStates widgetStates(WidgetsProperties properties, ObjectProvider<RedisCarts> redis) {
-        return new WidgetStates(properties.cartIdleTtl(), redis.getIfAvailable());
+        return new WidgetStates(properties.cartIdleTtl(), properties.maxCarts(), redis.getIfAvailable());
     }
 
     @Bean
@@ -59,7 +59,11 @@ class WidgetsConfiguration {
 
     @Bean
     CartEvents cartEvents(WidgetsProperties properties, ObjectProvider<RedisCartEvents> redis) {
-        return new CartEvents(properties.maxStreamsPerCart(), properties.cartIdleTtl(), redis.getIfAvailable());
+        return new CartEvents(
+                new CartEvents.Limits(
+                        properties.maxStreamsPerCart(), properties.maxStreamsPerClient(), properties.maxStreams()),
+                properties.cartIdleTtl(),
+                redis.getIfAvailable());
     }
 
     /** With Redis: one lane per cart across instances, and cart state, answers and events shared through Redis. */
