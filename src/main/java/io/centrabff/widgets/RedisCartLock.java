@@ -40,6 +40,9 @@ final class RedisCartLock implements CartLock {
         this.link = link;
         this.stateTtl = stateTtl;
         this.meters = meters;
+        for (String outcome : List.of("acquired", "busy", "lease-lost")) {
+            meters.counter("bff.cart.lock", "outcome", outcome);
+        }
     }
 
     @Override

@@ -64,7 +64,9 @@ public final class BffHttp {
             request.header("Content-Type", "application/json");
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            String value = headers[i].equalsIgnoreCase("Cookie") ? sessionCookies(headers[i + 1]) : headers[i + 1];
+            String value = headers[i].equalsIgnoreCase("Cookie")
+                    ? io.centrabff.TestCookies.rewrite(headers[i + 1])
+                    : headers[i + 1];
             request.header(headers[i], value);
         }
         try {
@@ -77,37 +79,6 @@ public final class BffHttp {
             throw new IllegalStateException(e);
         }
     }
-
-    /**
-     * The BFF seals its session cookies and, being Secure outside the sandbox, names them {@code __Host-…}. Tests write
-     * {@code centra-session=<Centra token>} as a storefront would have received it; this turns such pairs into the
-     * value the BFF wrote for that token (sealed with the key the stubbed configuration derives). A value that is
-     * already sealed, or any other cookie, passes unchanged.
-     */
-    static String sessionCookies(String header) {
-        List<String> out = new ArrayList<>();
-        for (String pair : header.split(";\\s*")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            if ((name.equals("centra-session") || name.equals("centra-receipt"))
-                    && !value.isEmpty()
-                    && !value.equals("none")
-                    && !value.startsWith("v1.")) {
-                // Both names: Secure contexts read the __Host- one, the others the plain one.
-                String sealed = SEAL.seal(value, "test");
-                out.add(name + "=" + sealed);
-                out.add("__Host-" + name + "=" + sealed);
-            } else {
-                out.add(pair);
-            }
-        }
-        return String.join("; ", out);
-    }
-
-    /** The seal the BFF uses with the tests' {@code bff.session.cookie-key} (src/test/resources). */
-    public static final io.centrabff.session.SessionSeal SEAL =
-            new io.centrabff.session.SessionSeal("test-only-session-cookie-key");
 
     /**
      * Writes {@code head} (request line and header lines, without the final empty line) byte for byte on a socket, for
@@ -185,8 +156,7 @@ public final class BffHttp {
             }
             int semicolon = cookie.indexOf(';');
             String value = cookie.substring(cookie.indexOf('=') + 1, semicolon < 0 ? cookie.length() : semicolon);
-            io.centrabff.session.SessionSeal.Opened opened = SEAL.open(value);
-            return opened == null ? value : opened.token();
+            return io.centrabff.TestCookies.token(value);
         }
 
         /** Status line, headers and body as one text, to search for things that must never appear. */

@@ -7,6 +7,8 @@ import static io.centrabff.widgets.WidgetTestSupport.upstreamCalls;
 import static io.centrabff.widgets.WidgetTestSupport.widgets;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.centrabff.MovableClock;
+import io.centrabff.SandboxTest;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import io.centrabff.sandbox.CentraSandbox;
@@ -17,19 +19,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A storefront that follows every answer's {@code bff.widgets} block ends with its widgets resumed and showing the
  * cart's total, on every path: after widget events, refusals, replays, country changes and expired Klarna orders.
  */
-@ActiveProfiles("sandbox")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(MovableClock.Config.class)
+@SandboxTest
 class WidgetInstructionTests {
 
     private static final Pattern ORDER = Pattern.compile("/sandbox/widgets/kco\\?order=([0-9a-f]+)");
