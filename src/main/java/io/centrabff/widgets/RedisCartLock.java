@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -28,6 +31,9 @@ final class RedisCartLock implements CartLock {
     private static final RedisScript<Long> RELEASE = RedisScript.of(
             "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end",
             Long.class);
+
+    /** Redis calls run here, never on a request or I/O thread. */
+    private static final Executor REDIS = task -> Schedulers.boundedElastic().schedule(task);
 
     private final CartLanes lanes;
     private final RedisLink link;
@@ -60,28 +66,20 @@ final class RedisCartLock implements CartLock {
         String owner = link.instance() + ":" + UUID.randomUUID();
         Duration lease = link.properties().cartLease();
         long deadline = started + lanes.waitLimit().toNanos();
-        // The deadline is checked between attempts, never by cancelling one: an interrupted Redis call would count as
-        // Redis going away.
-        return Mono.fromCallable(() -> {
-                    if (Boolean.TRUE.equals(link.redis().opsForValue().setIfAbsent(key, owner, lease))) {
-                        return true;
-                    }
-                    if (System.nanoTime() - deadline > 0) {
-                        throw new java.util.concurrent.TimeoutException();
-                    }
-                    return false;
-                })
-                .subscribeOn(Schedulers.boundedElastic())
-                .filter(Boolean::booleanValue)
+        // Each attempt (SET NX, then the fencing token) runs as a whole on the bounded elastic pool through a future
+        // that is never cancelled: interrupting a Redis call would count as Redis going away and could leave the lease
+        // taken. The deadline is checked between attempts.
+        return Mono.defer(() -> Mono.fromFuture(
+                        CompletableFuture.supplyAsync(() -> attempt(cart, key, owner, lease, deadline), REDIS), true))
                 .repeatWhenEmpty(
                         attempts -> attempts.delayElements(link.properties().lockRetry()))
-                .map(acquired -> {
-                    long fence = RedisCarts.nextFence(link, cart, stateTtl);
+                .flatMap(fence -> WAITED_TOO_LONG.equals(fence) ? Mono.error(new TimeoutException()) : Mono.just(fence))
+                .map(fence -> {
                     held.put(cart, fence);
                     meters.counter("bff.cart.lock", "outcome", "acquired").increment();
                     return new Lease(fence, null, () -> {
                         held.remove(cart, fence);
-                        Schedulers.boundedElastic().schedule(() -> {
+                        REDIS.execute(() -> {
                             try {
                                 release(key, owner);
                             } finally {
@@ -90,7 +88,7 @@ final class RedisCartLock implements CartLock {
                         });
                     });
                 })
-                .onErrorResume(java.util.concurrent.TimeoutException.class, timeout -> {
+                .onErrorResume(TimeoutException.class, timeout -> {
                     lane.close();
                     meters.counter("bff.cart.lock", "outcome", "busy").increment();
                     return Mono.error(CartLanes.busy());
@@ -103,6 +101,17 @@ final class RedisCartLock implements CartLock {
                     return Mono.just(lane);
                 })
                 .doOnCancel(lane::close);
+    }
+
+    /** Fencing tokens start at 1, so this can only mean the wait's end. */
+    private static final Long WAITED_TOO_LONG = -1L;
+
+    /** One attempt: the new fencing token once the lease is taken, null to try again, or the wait's end. */
+    private Long attempt(String cart, String key, String owner, Duration lease, long deadline) {
+        if (Boolean.TRUE.equals(link.redis().opsForValue().setIfAbsent(key, owner, lease))) {
+            return RedisCarts.nextFence(link, cart, stateTtl);
+        }
+        return System.nanoTime() - deadline > 0 ? WAITED_TOO_LONG : null;
     }
 
     /** The fencing token of the lease this instance holds on {@code cart}, or null. */

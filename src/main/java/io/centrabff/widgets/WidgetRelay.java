@@ -115,7 +115,14 @@ final class WidgetRelay implements RelayHook {
                 return Mono.just(replay);
             }
             return call.run()
-                    .flatMap(relayed -> answers.mutated(null, session, operation, body, false, relayed))
+                    .flatMap(relayed -> answers.mutated(null, session, operation, body, false, relayed)
+                            .doOnNext(response -> {
+                                // Share the new cart at once, so a tab on another instance finds it.
+                                String created = keys.cartOf(relayed.centra().token());
+                                if (created != null) {
+                                    states.push(created);
+                                }
+                            }))
                     .doOnNext(response -> replies.remember(key, requestHash, response));
         }
         String key = WidgetReplies.idempotencyKey(cart, session.idempotencyKey());
