@@ -68,8 +68,9 @@ public final class ShopperClient {
             }
             boolean cookieGiven = false;
             for (int i = 0; i + 1 < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
-                cookieGiven |= headers[i].equalsIgnoreCase("Cookie");
+                boolean cookie = headers[i].equalsIgnoreCase("Cookie");
+                request.header(headers[i], cookie ? TestCookies.rewrite(headers[i + 1]) : headers[i + 1]);
+                cookieGiven |= cookie;
             }
             if (!cookieGiven && !cookies.isEmpty()) {
                 request.header(
@@ -89,9 +90,13 @@ public final class ShopperClient {
         }
     }
 
-    /** The cookie jar's value for {@code name}, or null. */
+    /**
+     * The cookie jar's value for {@code name} (or {@code __Host-name}), or null; a sealed session value is read back to
+     * the Centra token it names (see {@link TestCookies}).
+     */
     public String cookie(String name) {
-        return cookies.get(name);
+        String value = cookies.get(name);
+        return TestCookies.token(value != null ? value : cookies.get("__Host-" + name));
     }
 
     /** Stores a {@code Set-Cookie}, or drops the cookie when it is emptied or expired ({@code Max-Age=0}). */

@@ -127,7 +127,10 @@ class ShopperContexts implements SessionObserver {
         if (!location.hasNonNull("country")) {
             return null;
         }
-        return new Location(location.get("country").asText(), language(location.path("language")));
+        // The shopper's choice is the selection's language; location.language is only the country's default.
+        String chosen = language(body.path("selection").path("language"));
+        return new Location(
+                location.get("country").asText(), chosen != null ? chosen : language(location.path("language")));
     }
 
     /** {@code language} is a string in Centra's docs and an object in its types (reference §0.11). */

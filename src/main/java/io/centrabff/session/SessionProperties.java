@@ -1,5 +1,7 @@
 package io.centrabff.session;
 
+import io.centrabff.centra.Secret;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,6 +28,10 @@ import org.springframework.validation.annotation.Validated;
  *     set the country of a new selection because Centra's Geo-IP only sees the BFF.
  * @param trustedProxies Addresses or CIDR ranges of proxies whose X-Forwarded-For header is believed; empty means
  *     the TCP peer is the client.
+ * @param cookieKey Key material sealing the session cookie (cookie mode), the same on every instance; unset means
+ *     derived from centra.shared-secret. Changing it signs every shopper out of their cart.
+ * @param signedInSessions Signed-in sessions per instance whose pre-sign-in cookie values are refused; with Redis
+ *     they are also kept there.
  */
 @Validated
 @ConfigurationProperties("bff.session")
@@ -40,7 +46,9 @@ public record SessionProperties(
                 @DefaultValue("Lax")
                 String cookieSameSite,
         @NotNull @DefaultValue({"CF-IPCountry", "CloudFront-Viewer-Country"}) List<String> countryHeaders,
-        @NotNull @DefaultValue({}) List<String> trustedProxies) {
+        @NotNull @DefaultValue({}) List<String> trustedProxies,
+        Secret cookieKey,
+        @Min(1) @DefaultValue("200000") long signedInSessions) {
 
     /** How the Centra token travels. */
     public enum Mode {

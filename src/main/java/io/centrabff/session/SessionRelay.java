@@ -6,8 +6,10 @@ import io.centrabff.centra.CentraRequest;
 import io.centrabff.centra.CentraResponse;
 import io.centrabff.centra.OperationClass;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,20 +26,27 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public class SessionRelay {
 
+    /** The operations that sign a shopper in on the current token (Centra keeps the token). */
+    private static final Set<CentraOperation> SIGN_IN =
+            EnumSet.of(CentraOperation.REGISTER, CentraOperation.LOGIN, CentraOperation.PASSWORD_RESET);
+
     private final CentraGateway gateway;
     private final SessionResolver resolver;
     private final SessionCookie cookie;
     private final boolean cookieMode;
     private final List<SessionObserver> observers;
     private final RelayHook hook;
+    private final SessionBindings bindings;
 
     SessionRelay(
             CentraGateway gateway,
             SessionResolver resolver,
             SessionCookie cookie,
+            SessionBindings bindings,
             SessionProperties properties,
             List<SessionObserver> observers,
             RelayHook hook) {
+        this.bindings = bindings;
         this.gateway = gateway;
         this.observers = List.copyOf(observers);
         this.hook = hook;
@@ -75,7 +84,7 @@ public class SessionRelay {
             answer = gateway.exchange(
                     CentraRequest.forSession(operation, token, body, session.correlationId(), pathValues));
         }
-        return answer.map(response -> new RelayHook.Relayed(response, respond(operation, token, response)));
+        return answer.map(response -> new RelayHook.Relayed(response, respond(operation, token, session, response)));
     }
 
     /**
@@ -96,10 +105,12 @@ public class SessionRelay {
                 });
     }
 
-    private ResponseEntity<JsonNode> respond(CentraOperation operation, String sentToken, CentraResponse response) {
+    private ResponseEntity<JsonNode> respond(
+            CentraOperation operation, String sentToken, ShopperSession session, CentraResponse response) {
         HttpHeaders headers = new HttpHeaders();
         headers.setCacheControl(CacheControl.noStore());
-        ObjectNode body = response.body();
+        // A copy: Centra's answer (its token included) stays intact for whoever reads it after the response is built.
+        ObjectNode body = response.body().deepCopy();
         String token = response.token();
         String current = token != null ? token : sentToken;
         if (current != null && response.isSuccess()) {
@@ -109,10 +120,21 @@ public class SessionRelay {
             body.remove("token");
             if (completedOrder(operation, response)) {
                 // Centra's token now points at the order: keep it only for the receipt, start the next cart afresh.
-                headers.add(HttpHeaders.SET_COOKIE, cookie.receipt(token != null ? token : sentToken));
+                headers.add(HttpHeaders.SET_COOKIE, cookie.receipt(current));
                 headers.add(HttpHeaders.SET_COOKIE, cookie.clearSession());
+            } else if (current != null && SIGN_IN.contains(operation) && response.isSuccess()) {
+                // Centra keeps the token when the shopper signs in: the browser gets a new value and every value
+                // held before (one planted by someone else included) stops reaching the signed-in session.
+                String nonce = SessionSeal.nonce();
+                bindings.bind(current, nonce);
+                headers.add(HttpHeaders.SET_COOKIE, cookie.session(current, nonce));
             } else if (operation != CentraOperation.RECEIPT && token != null && !Objects.equals(token, sentToken)) {
-                headers.add(HttpHeaders.SET_COOKIE, cookie.session(token));
+                String nonce = session.cookieNonce() != null ? session.cookieNonce() : SessionSeal.nonce();
+                if (sentToken != null && bindings.required(sentToken) != null) {
+                    // A rotation keeps the sign-in binding: the new token is as signed in as the old one was.
+                    bindings.bind(token, nonce);
+                }
+                headers.add(HttpHeaders.SET_COOKIE, cookie.session(token, nonce));
             }
         }
         return ResponseEntity.status(response.status())

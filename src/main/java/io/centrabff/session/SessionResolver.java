@@ -16,18 +16,30 @@ final class SessionResolver {
     private final SessionProperties properties;
     private final SessionCookie cookie;
     private final ClientAddress clientAddress;
+    private final SessionBindings bindings;
 
-    SessionResolver(SessionProperties properties, SessionCookie cookie, ClientAddress clientAddress) {
+    SessionResolver(
+            SessionProperties properties, SessionCookie cookie, ClientAddress clientAddress, SessionBindings bindings) {
+        this.bindings = bindings;
         this.properties = properties;
         this.cookie = cookie;
         this.clientAddress = clientAddress;
     }
 
     ShopperSession resolve(HttpServletRequest request) {
-        String token;
+        String token = null;
         String receipt = null;
+        String nonce = null;
         if (properties.mode() == SessionProperties.Mode.COOKIE) {
-            token = cookie.readSession(request);
+            SessionSeal.Opened opened = cookie.readSession(request);
+            if (opened != null) {
+                String required = bindings.required(opened.token());
+                // A value from before the shopper signed in (or planted then) no longer reaches the session.
+                if (required == null || required.equals(opened.nonce())) {
+                    token = opened.token();
+                    nonce = opened.nonce();
+                }
+            }
             receipt = cookie.readReceipt(request);
         } else {
             token = SessionTokens.requireWellFormed(request.getHeader("API-Token"), "The API-Token header");
@@ -37,7 +49,15 @@ final class SessionResolver {
             }
         }
         return new ShopperSession(
-                token, receipt, clientAddress.resolve(request), edgeCountry(request), Correlation.of(request));
+                token,
+                receipt,
+                clientAddress.resolve(request),
+                edgeCountry(request),
+                Correlation.of(request),
+                request.getHeader("Idempotency-Key"),
+                request.getMethod(),
+                request.getRequestURI(),
+                nonce);
     }
 
     private String edgeCountry(HttpServletRequest request) {

@@ -31,9 +31,19 @@ final class CrossOrigin {
         config.setAllowedOrigins(properties.allowedOrigins());
         config.setAllowCredentials(true);
         config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
-        config.setAllowedHeaders(
-                List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, "API-Token", Correlation.HEADER));
-        config.setExposedHeaders(List.of(Correlation.HEADER, HttpHeaders.RETRY_AFTER));
+        // Every header the storefront contract asks browsers to send, and every header a browser must read.
+        config.setAllowedHeaders(List.of(
+                HttpHeaders.CONTENT_TYPE,
+                HttpHeaders.ACCEPT,
+                "API-Token",
+                Correlation.HEADER,
+                "Idempotency-Key",
+                "traceparent",
+                "tracestate",
+                "Last-Event-ID",
+                HttpHeaders.IF_NONE_MATCH));
+        config.setExposedHeaders(
+                List.of(Correlation.HEADER, HttpHeaders.RETRY_AFTER, "X-BFF-Cache", HttpHeaders.ETAG, "API-Token"));
         config.setMaxAge(properties.maxAge());
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         // The first matching pattern wins: the public description before the credentialed API.

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -23,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class CartEvents {
 
-    private static final int LOG_SIZE = 500;
+    private static final int LOG_SIZE = 200;
+    private static final int MAX_LOGS = 5_000;
 
     /** One pushed event. */
     record Event(String name, ObjectNode data) {}
@@ -38,47 +41,95 @@ final class CartEvents {
         void subscribe(BiConsumer<String, Event> deliver);
     }
 
+    /** How many streams may be open: per cart, per client address and in all. */
+    record Limits(int perCart, int perClient, int total) {}
+
     private final Map<String, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
     private final Cache<String, Deque<Event>> logs;
-    private final int maxStreams;
+    private final Limits limits;
     private final Transport transport;
 
     CartEvents(int maxStreams, Duration idleTtl) {
-        this(maxStreams, idleTtl, null);
+        this(new Limits(maxStreams, Integer.MAX_VALUE, Integer.MAX_VALUE), idleTtl, null);
     }
 
-    CartEvents(int maxStreams, Duration idleTtl, Transport transport) {
-        this.maxStreams = maxStreams;
-        this.logs = Caffeine.newBuilder().expireAfterAccess(idleTtl).build();
+    CartEvents(Limits limits, Duration idleTtl, Transport transport) {
+        this.limits = limits;
+        this.logs = Caffeine.newBuilder()
+                .expireAfterAccess(idleTtl)
+                .maximumSize(MAX_LOGS)
+                .build();
         this.transport = transport;
         if (transport != null) {
             transport.subscribe(this::deliver);
         }
     }
 
-    /** Opens a stream for {@code cart} that starts with {@code snapshot}; 429 once the cart has too many. */
-    SseEmitter open(String cart, ObjectNode snapshot) {
+    /**
+     * Opens a stream for {@code cart} that starts with {@code snapshot}; 429 once the cart, the client address or the
+     * instance has too many. A slot is freed when the stream ends: completed, timed out, or found dead by a heartbeat.
+     */
+    SseEmitter open(String cart, String client, ObjectNode snapshot) {
+        String clientKey = client == null ? "" : client;
+        AtomicInteger mine = perClient.computeIfAbsent(clientKey, key -> new AtomicInteger());
+        if (mine.incrementAndGet() > limits.perClient()) {
+            release(clientKey, mine);
+            throw tooMany("This client already has " + limits.perClient() + " open event streams");
+        }
+        if (total.incrementAndGet() > limits.total()) {
+            total.decrementAndGet();
+            release(clientKey, mine);
+            throw tooMany("Too many event streams are open; try again shortly");
+        }
         List<SseEmitter> open = streams.computeIfAbsent(cart, key -> new CopyOnWriteArrayList<>());
         SseEmitter emitter = new SseEmitter(0L);
         synchronized (open) {
-            if (open.size() >= maxStreams) {
-                throw new BffException(
-                        HttpStatus.TOO_MANY_REQUESTS,
-                        "too-many-streams",
-                        "Too many event streams",
-                        "This cart already has " + maxStreams + " open event streams",
-                        "events",
-                        Duration.ofSeconds(5),
-                        null);
+            if (open.size() >= limits.perCart()) {
+                total.decrementAndGet();
+                release(clientKey, mine);
+                throw tooMany("This cart already has " + limits.perCart() + " open event streams");
             }
             open.add(emitter);
         }
-        Runnable remove = () -> open.remove(emitter);
+        AtomicBoolean freed = new AtomicBoolean();
+        Runnable remove = () -> {
+            slots.remove(emitter);
+            open.remove(emitter);
+            if (freed.compareAndSet(false, true)) {
+                total.decrementAndGet();
+                release(clientKey, mine);
+            }
+        };
+        slots.put(emitter, remove);
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(error -> remove.run());
         send(cart, emitter, new Event("snapshot", snapshot));
         return emitter;
+    }
+
+    /** Open streams on this instance (for tests and metrics). */
+    int openStreams() {
+        return total.get();
+    }
+
+    private void release(String client, AtomicInteger count) {
+        if (count.decrementAndGet() <= 0) {
+            perClient.remove(client, count);
+        }
+    }
+
+    private static BffException tooMany(String detail) {
+        return new BffException(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "too-many-streams",
+                "Too many event streams",
+                detail,
+                "events",
+                Duration.ofSeconds(5),
+                null);
     }
 
     /** Pushes {@code name} to every open tab of {@code cart}, on every instance. */
@@ -126,11 +177,22 @@ final class CartEvents {
                 try {
                     emitter.send(SseEmitter.event().comment("heartbeat"));
                 } catch (IOException | IllegalStateException e) {
+                    // The tab is gone: free its slot now rather than when the container notices.
+                    free(emitter);
                     open.remove(emitter);
                 }
             }
         });
         streams.values().removeIf(List::isEmpty);
+    }
+
+    private final Map<SseEmitter, Runnable> slots = new ConcurrentHashMap<>();
+
+    private void free(SseEmitter emitter) {
+        Runnable remove = slots.remove(emitter);
+        if (remove != null) {
+            remove.run();
+        }
     }
 
     /** Ends every open stream, so a shutting-down server does not wait for tabs that never hang up. */
@@ -148,6 +210,7 @@ final class CartEvents {
             }
             emitter.send(builder);
         } catch (IOException | IllegalStateException e) {
+            free(emitter);
             streams.getOrDefault(cart, new ArrayList<>()).remove(emitter);
         }
     }

@@ -27,11 +27,14 @@ final class CartKeys {
     private final Aliases shared;
 
     CartKeys(Duration idleTtl) {
-        this(idleTtl, null);
+        this(idleTtl, 100_000, null);
     }
 
-    CartKeys(Duration idleTtl, Aliases shared) {
-        this.aliases = Caffeine.newBuilder().expireAfterAccess(idleTtl).build();
+    CartKeys(Duration idleTtl, long maxCarts, Aliases shared) {
+        this.aliases = Caffeine.newBuilder()
+                .expireAfterAccess(idleTtl)
+                .maximumSize(maxCarts)
+                .build();
         this.shared = shared;
     }
 

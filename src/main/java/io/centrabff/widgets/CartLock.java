@@ -2,16 +2,18 @@ package io.centrabff.widgets;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.publisher.Mono;
 
 /**
- * Serializes the mutations of one cart: on one instance a FIFO lane ({@link CartLanes}), across instances a Redis
- * lease lock on top of it ({@link RedisCartLock}). Waits are bounded; a mutation that cannot get in answers 409
- * cart-busy.
+ * Serializes the mutations of one cart: on one instance a FIFO queue of waiting work ({@link CartLanes}), across
+ * instances a Redis lease lock on top of it ({@link RedisCartLock}). No thread waits in the queue: the lease is
+ * handed to the next mutation when the previous one closes its own. Waits are bounded; a mutation that cannot get in
+ * answers 409 cart-busy.
  */
 interface CartLock {
 
-    /** Blocks until the cart is free or the bounded wait ends (409 cart-busy); the lease must be closed once. */
-    Lease enter(String cart);
+    /** A lease once the cart is free, or 409 cart-busy after the bounded wait; the lease must be closed once. */
+    Mono<Lease> enter(String cart);
 
     /** The right to change one cart, until closed. */
     final class Lease implements AutoCloseable {

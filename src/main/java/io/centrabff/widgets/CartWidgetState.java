@@ -23,14 +23,27 @@ final class CartWidgetState {
     }
 
     private long cartVersion;
+    private boolean answered;
     private BigDecimal total;
     private String currency;
     private Set<WidgetKind> active = EnumSet.noneOf(WidgetKind.class);
     private SessionStatus kcoStatus = SessionStatus.NONE;
     private Instant kcoLastActivity;
-    private ObjectNode kcoForm;
+    private String paymentMethod;
+    private String kcoMethod;
+    private long kcoOrders;
+    private long reinitFor = -1;
     private String lockReason;
     private Instant lockUntil;
+
+    /** Whether Centra has answered with this cart's selection. */
+    synchronized boolean answered() {
+        return answered;
+    }
+
+    synchronized void answeredByCentra() {
+        answered = true;
+    }
 
     synchronized long cartVersion() {
         return cartVersion;
@@ -63,11 +76,38 @@ final class CartWidgetState {
         this.active = kinds.isEmpty() ? EnumSet.noneOf(WidgetKind.class) : EnumSet.copyOf(kinds);
     }
 
-    /** Centra created a KCO order and answered with its snippet; reloads reuse it while it is fresh. */
-    synchronized void kcoCreated(ObjectNode form, Instant now) {
-        kcoForm = form.deepCopy();
+    /** The payment method of the last selection Centra answered with. */
+    synchronized void paymentMethod(String method) {
+        if (method != null) {
+            paymentMethod = method;
+        }
+    }
+
+    /** The payment method whose payment step answered with Klarna's snippet, or null. */
+    synchronized String kcoMethod() {
+        return kcoMethod;
+    }
+
+    /** Centra's payment step answered with a Klarna order's snippet: a widget order starts (or starts again). */
+    synchronized void kcoCreated(Instant now) {
         kcoStatus = SessionStatus.ACTIVE;
         kcoLastActivity = now;
+        kcoMethod = paymentMethod;
+        kcoOrders++;
+    }
+
+    /**
+     * Whether to ask for a reload now: the Klarna order expired or failed and no reload was asked for since Centra
+     * last answered with a Klarna order. At most once per order, so a payment step that keeps failing cannot make the
+     * storefront reload in a loop.
+     */
+    synchronized boolean takeReinit(Instant now, java.time.Duration validity) {
+        SessionStatus status = kcoStatus(now, validity);
+        if ((status == SessionStatus.EXPIRED || status == SessionStatus.FAILED) && reinitFor != kcoOrders) {
+            reinitFor = kcoOrders;
+            return true;
+        }
+        return false;
     }
 
     /** A merchant update or shopper interaction: Klarna keeps the order another validity period. */
@@ -81,12 +121,10 @@ final class CartWidgetState {
         if (kcoStatus == SessionStatus.ACTIVE) {
             kcoStatus = SessionStatus.FAILED;
         }
-        kcoForm = null;
     }
 
     synchronized void completed() {
         kcoStatus = kcoStatus == SessionStatus.NONE ? SessionStatus.NONE : SessionStatus.COMPLETED;
-        kcoForm = null;
         lockReason = null;
         lockUntil = null;
     }
@@ -95,17 +133,12 @@ final class CartWidgetState {
     synchronized SessionStatus kcoStatus(Instant now, java.time.Duration validity) {
         if (kcoStatus == SessionStatus.ACTIVE && !now.isBefore(kcoLastActivity.plus(validity))) {
             kcoStatus = SessionStatus.EXPIRED;
-            kcoForm = null;
         }
         return kcoStatus;
     }
 
     synchronized Instant kcoExpiresAt(java.time.Duration validity) {
         return kcoStatus == SessionStatus.ACTIVE ? kcoLastActivity.plus(validity) : null;
-    }
-
-    synchronized ObjectNode kcoForm() {
-        return kcoForm == null ? null : kcoForm.deepCopy();
     }
 
     synchronized void lock(String reason, Instant until) {
@@ -131,19 +164,24 @@ final class CartWidgetState {
     synchronized ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("cartVersion", cartVersion);
+        json.put("answered", answered);
         json.put("total", total == null ? null : total.toPlainString());
         json.put("currency", currency);
         var kinds = json.putArray("active");
         active.forEach(kind -> kinds.add(kind.name()));
         json.put("kcoStatus", kcoStatus.name());
         json.put("kcoLastActivity", kcoLastActivity == null ? null : kcoLastActivity.toEpochMilli());
-        json.set("kcoForm", kcoForm == null ? null : kcoForm.deepCopy());
+        json.put("paymentMethod", paymentMethod);
+        json.put("kcoMethod", kcoMethod);
+        json.put("kcoOrders", kcoOrders);
+        json.put("reinitFor", reinitFor);
         return json;
     }
 
     /** Takes over what {@link #toJson()} wrote on another instance. */
     synchronized void restore(JsonNode json) {
         cartVersion = json.path("cartVersion").asLong();
+        answered = json.path("answered").asBoolean(true);
         total = json.path("total").isTextual()
                 ? new BigDecimal(json.path("total").asText())
                 : null;
@@ -154,7 +192,12 @@ final class CartWidgetState {
         kcoLastActivity = json.path("kcoLastActivity").isNumber()
                 ? Instant.ofEpochMilli(json.path("kcoLastActivity").asLong())
                 : null;
-        kcoForm = json.path("kcoForm").isObject() ? ((ObjectNode) json.get("kcoForm")).deepCopy() : null;
+        paymentMethod = json.path("paymentMethod").isTextual()
+                ? json.path("paymentMethod").asText()
+                : null;
+        kcoMethod = json.path("kcoMethod").isTextual() ? json.path("kcoMethod").asText() : null;
+        kcoOrders = json.path("kcoOrders").asLong();
+        reinitFor = json.path("reinitFor").asLong(-1);
     }
 
     /** The payment lock as "reason until-epoch-millis", or null; shared separately from the rest. */

@@ -31,6 +31,7 @@ final class WidgetAnswers {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final WidgetsProperties properties;
+    private final WidgetDetector detector;
 
     WidgetAnswers(
             CartKeys keys,
@@ -40,6 +41,7 @@ final class WidgetAnswers {
             ObjectMapper mapper,
             Clock clock,
             WidgetsProperties properties) {
+        this.detector = new WidgetDetector(properties.kcoPaymentMethods(), properties.qliroPaymentMethods());
         this.keys = keys;
         this.states = states;
         this.events = events;
@@ -81,7 +83,7 @@ final class WidgetAnswers {
         if (centra.isSuccess()) {
             state.mutated();
             if (operation == CentraOperation.PAYMENT && WidgetDetector.formKind(body) == WidgetKind.KCO) {
-                state.kcoCreated((ObjectNode) body, now);
+                state.kcoCreated(now);
             } else {
                 state.kcoTouched(now);
             }
@@ -94,7 +96,10 @@ final class WidgetAnswers {
                 state.kcoFailed();
             }
             // Centra's error may not carry the selection: re-read it so the widgets resume with Centra's real total.
-            truth = body.path("selection").isObject() ? Mono.just(body) : reread(centra.token(), session);
+            // Only while widgets show a total: for other carts a second call to Centra would tell nothing.
+            truth = body.path("selection").isObject() || state.active().isEmpty()
+                    ? Mono.just(body)
+                    : reread(centra.token(), session);
         }
         String replacement = WidgetDetector.replacement(body);
         return truth.map(selection -> {
@@ -119,7 +124,10 @@ final class WidgetAnswers {
         if (operation == CentraOperation.PAYMENT && state.active().contains(WidgetKind.KCO)) {
             state.kcoFailed();
         }
-        return reread(session.token(), session).map(selection -> {
+        Mono<JsonNode> truth = state.active().isEmpty()
+                ? Mono.just(JsonNodeFactory.instance.objectNode())
+                : reread(session.token(), session);
+        return truth.map(selection -> {
             observe(state, selection);
             ObjectNode body = mapper.valueToTree(error.getBody());
             JsonNode ignore =
@@ -127,24 +135,39 @@ final class WidgetAnswers {
             Answer answer = operation == CentraOperation.PAYMENT_FIELDS ? Answer.WIDGET_EVENT : Answer.MUTATION;
             ObjectNode widgets = attach(state, body, answer, true, ignore, null);
             publishAfter(cart, state, widgets, ignore);
-            HttpHeaders headers = new HttpHeaders();
-            headers.addAll(error.getHeaders());
-            headers.setCacheControl(CacheControl.noStore());
-            return ResponseEntity.status(error.getStatusCode())
-                    .headers(headers)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body((JsonNode) body);
+            return problem(error, body);
         });
     }
 
-    /** The payment step's answer Centra gave when it created the still-fresh Klarna order. */
-    ResponseEntity<JsonNode> storedForm(String cart, CartWidgetState state) {
-        ObjectNode form = state.kcoForm();
-        attach(state, form, Answer.READ, false, null, null);
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(form);
+    /**
+     * A change refused before it reached Centra (409 {@code cart-busy}, {@code payment-in-progress}): the storefront
+     * suspended the widgets for it, so the answer says to resume them.
+     */
+    ResponseEntity<JsonNode> refused(String cart, ErrorResponseException error, JsonNode request) {
+        CartWidgetState state = states.of(cart);
+        ObjectNode body = mapper.valueToTree(error.getBody());
+        attach(state, body, Answer.MUTATION, !state.active().isEmpty(), WidgetDetector.suspendIgnore(request), null);
+        return problem(error, body);
+    }
+
+    /**
+     * A kept answer replayed for a retry under the same Idempotency-Key: Centra's part as first answered, the
+     * instructions as of now (the storefront suspended for the retry and must resume; a reload is not asked twice).
+     */
+    ResponseEntity<JsonNode> replayed(String cart, ResponseEntity<JsonNode> kept) {
+        CartWidgetState state = states.of(cart);
+        attach(state, kept.getBody(), Answer.MUTATION, !state.active().isEmpty(), null, null);
+        return kept;
+    }
+
+    private static ResponseEntity<JsonNode> problem(ErrorResponseException error, ObjectNode body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(error.getHeaders());
+        headers.setCacheControl(CacheControl.noStore());
+        return ResponseEntity.status(error.getStatusCode())
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body((JsonNode) body);
     }
 
     /** The common fields of a pushed event. */
@@ -162,13 +185,13 @@ final class WidgetAnswers {
         data.set(
                 "widgets",
                 WidgetInstructions.build(
-                        state, Answer.READ, false, null, null, clock.instant(), properties.kcoValidity()));
+                        state, Answer.SNAPSHOT, false, null, null, clock.instant(), properties.kcoValidity()));
         return data;
     }
 
     ObjectNode instructions(CartWidgetState state) {
         return WidgetInstructions.build(
-                state, Answer.READ, false, null, null, clock.instant(), properties.kcoValidity());
+                state, Answer.SNAPSHOT, false, null, null, clock.instant(), properties.kcoValidity());
     }
 
     private void publishAfter(String cart, CartWidgetState state, ObjectNode widgets, JsonNode ignore) {
@@ -197,9 +220,11 @@ final class WidgetAnswers {
         return widgets;
     }
 
-    private static void observe(CartWidgetState state, JsonNode body) {
-        Set<WidgetKind> active = WidgetDetector.active(body);
+    private void observe(CartWidgetState state, JsonNode body) {
+        state.paymentMethod(WidgetDetector.paymentMethod(body));
+        Set<WidgetKind> active = detector.active(body, state.kcoMethod());
         if (active != null) {
+            state.answeredByCentra();
             state.active(active);
             state.totals(WidgetDetector.total(body), WidgetDetector.currency(body));
         }

@@ -17,13 +17,21 @@ final class WidgetInstructions {
 
     /** What the answer was to. */
     enum Answer {
+        /** A read of the selection: nothing to resume. */
         READ,
+        /** A cart change, its error, its refusal (409) or its replay: resume what was suspended. */
         MUTATION,
-        WIDGET_EVENT
+        /** A widget event forwarded from the CheckoutScript, which suspended the widgets itself. */
+        WIDGET_EVENT,
+        /** The current instructions for a new event stream or a signal: never consumes a reload. */
+        SNAPSHOT
     }
 
     private WidgetInstructions() {}
 
+    /**
+     * @param wasActive whether the storefront, following the previous answer, suspended the widgets before this change
+     */
     static ObjectNode build(
             CartWidgetState state,
             Answer answer,
@@ -37,17 +45,19 @@ final class WidgetInstructions {
         ArrayNode kinds = widgets.putArray("active");
         active.forEach(kind -> kinds.add(kind.name()));
         widgets.put("cartVersion", state.cartVersion());
-        // Never a suspend for a widget event's answer: the script suspended itself, and an extra suspend hangs KCO.
-        if (!active.isEmpty() && answer != Answer.WIDGET_EVENT) {
+        // For the storefront's next change, whatever this answer was to (a widget event's answer included: the next
+        // change must be suspended too). The storefront never suspends inside the widget-event handler itself.
+        if (!active.isEmpty()) {
             widgets.put("before", "suspend");
         }
         ArrayNode after = widgets.putArray("after");
-        if (answer != Answer.READ) {
+        if (answer == Answer.MUTATION || answer == Answer.WIDGET_EVENT) {
             if (active.contains(WidgetKind.QLIRO) && state.total() != null) {
                 // Qliro One compares its order total with the global totalPrice on resume (Centra's recipe).
                 after.addObject().put("set", "totalPrice").put("value", state.total());
             }
-            // Resume only what the storefront was told to suspend; the script suspended itself for widget events.
+            // Resume what the storefront suspended (it followed the previous answer), and what the script suspended
+            // itself for a widget event.
             if (wasActive || answer == Answer.WIDGET_EVENT) {
                 after.addObject().put("call", "resume").set("arg", suspendIgnore);
             }
@@ -57,11 +67,12 @@ final class WidgetInstructions {
             replace.addObject().put("kind", WidgetKind.QLIRO.name()).put("html", replacement);
         }
         ArrayNode reinit = widgets.putArray("reinit");
-        SessionStatus kco = state.kcoStatus(now, kcoValidity);
-        if (active.contains(WidgetKind.KCO) && (kco == SessionStatus.EXPIRED || kco == SessionStatus.FAILED)) {
-            // Klarna must not be re-initialised inside a live page; a reload re-runs the payment step once.
+        if (active.contains(WidgetKind.KCO) && answer != Answer.SNAPSHOT && state.takeReinit(now, kcoValidity)) {
+            // Klarna must not be re-initialised inside a live page; a reload re-runs the payment step. Asked for once
+            // per Klarna order, so a payment step that keeps failing cannot reload the page in a loop.
             reinit.addObject().put("kind", WidgetKind.KCO.name()).put("how", "reload");
         }
+        SessionStatus kco = state.kcoStatus(now, kcoValidity);
         widgets.put("paymentLocked", state.lockedFor(now) != null);
         if (state.total() != null) {
             widgets.putObject("total").put("value", state.total()).put("currency", state.currency());

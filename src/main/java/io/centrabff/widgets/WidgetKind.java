@@ -4,5 +4,7 @@ package io.centrabff.widgets;
 enum WidgetKind {
     KCO,
     QLIRO,
-    INGRID
+    INGRID,
+    /** Centra sent its CheckoutScript, so a widget it drives is active, but the answer does not say which. */
+    OTHER
 }

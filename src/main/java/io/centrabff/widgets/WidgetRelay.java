@@ -6,26 +6,25 @@ import static io.centrabff.centra.CentraOperation.PAYMENT_RESULT;
 import static io.centrabff.centra.CentraOperation.SELECTION;
 
 import io.centrabff.centra.CentraOperation;
-import io.centrabff.centra.OperationClass;
 import io.centrabff.session.RelayHook;
 import io.centrabff.session.ShopperSession;
 import io.centrabff.web.BffException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs every mutation of a cart inside the cart's lane, one at a time in arrival order, and answers with the widget
- * instructions: replays for repeated Idempotency-Keys and widget events, the stored KCO form for reloads while the
- * Klarna order is fresh, 409 while a payment is in progress.
+ * instructions on every path: Centra's answer or error, a replay for a repeated Idempotency-Key or widget event, and
+ * 409 while the cart is busy or a payment is in progress. The lane queues work, not threads. {@code POST /payment}
+ * always reaches Centra: Centra keeps the Klarna or Qliro order of a selection itself.
  */
 final class WidgetRelay implements RelayHook {
 
@@ -57,58 +56,98 @@ final class WidgetRelay implements RelayHook {
         this.properties = properties;
     }
 
+    /**
+     * The operations that change a cart and therefore run in its lane and answer with widget instructions, named one
+     * by one. Customer operations (register, login, logout, password, account) are not among them: they neither wait
+     * for the cart nor carry {@code bff.widgets}.
+     */
+    static final Set<CentraOperation> CART_CHANGES = EnumSet.of(
+            CentraOperation.ADD_ITEM,
+            CentraOperation.ADD_ITEM_QUANTITY,
+            CentraOperation.UPDATE_ITEMS,
+            CentraOperation.INCREASE_LINE,
+            CentraOperation.INCREASE_LINE_BY,
+            CentraOperation.SET_LINE_QUANTITY,
+            CentraOperation.DECREASE_LINE_BY,
+            CentraOperation.REMOVE_LINE,
+            CentraOperation.SET_COUNTRY,
+            CentraOperation.SET_COUNTRY_STATE,
+            CentraOperation.SET_LANGUAGE,
+            CentraOperation.SET_PAYMENT_METHOD,
+            CentraOperation.SET_SHIPPING_METHOD,
+            CentraOperation.ADD_VOUCHER,
+            CentraOperation.REMOVE_VOUCHER,
+            PAYMENT_FIELDS,
+            PAYMENT,
+            PAYMENT_RESULT);
+
     static boolean mutation(CentraOperation operation) {
-        return operation == PAYMENT
-                || operation == PAYMENT_RESULT
-                || (operation.operationClass() == OperationClass.CART && !operation.read());
+        return CART_CHANGES.contains(operation);
     }
 
     @Override
     public Mono<ResponseEntity<JsonNode>> around(
             ShopperSession session, CentraOperation operation, JsonNode body, Call call) {
-        if (!mutation(operation) && operation != SELECTION) {
-            return call.run().map(Relayed::response);
-        }
         String cart = keys.cartOf(session.token());
+        if (!mutation(operation) && operation != SELECTION) {
+            // Not a cart change, but a token Centra replaces (e.g. on login) must keep naming the same cart.
+            return call.run().map(relayed -> {
+                if (cart != null && relayed.centra().tokenChanged()) {
+                    keys.follow(cart, relayed.centra().token());
+                }
+                return relayed.response();
+            });
+        }
         if (!mutation(operation)) {
             if (cart != null) {
                 states.pull(cart);
             }
             return call.run().map(relayed -> answers.read(cart, relayed));
         }
+        String requestHash = WidgetReplies.requestHash(session.method(), session.path(), body);
         if (cart == null) {
-            // The first call creates the session: there is no cart yet that another request could change.
-            return call.run().flatMap(relayed -> answers.mutated(null, session, operation, body, false, relayed));
-        }
-        CartWidgetState state = states.pull(cart);
-        String idempotencyKey = WidgetReplies.idempotencyKey(cart, header("Idempotency-Key"));
-        ResponseEntity<JsonNode> replay = replies.replay(idempotencyKey);
-        if (replay != null) {
-            return Mono.just(replay);
-        }
-        refuseWhileLocked(state, operation);
-        CartLock.Lease lease = lock.enter(cart);
-        if (lease.threadBound() != null) {
-            // A Redis lease is released by the thread that took it: the mutation runs to its end on this thread. The
-            // Centra time limits end it long before the lease; the bound is a last resort.
-            try {
-                states.pull(cart);
-                return Mono.justOrEmpty(inLane(cart, state, session, operation, body, call, idempotencyKey)
-                        .timeout(lease.threadBound(), Mono.error(WidgetRelay::outlivedLease))
-                        .block());
-            } catch (RuntimeException e) {
-                return Mono.error(e);
-            } finally {
-                leave(cart, lease);
+            // The first call creates the session: no cart yet that another request could change. Its key is scoped
+            // to the caller's address, so a retry after a lost answer gets the same new cart, and nobody else does.
+            String key = WidgetReplies.idempotencyKey(
+                    session.clientIp() == null ? null : "new:" + session.clientIp(), session.idempotencyKey());
+            ResponseEntity<JsonNode> replay = replies.replay(key, requestHash);
+            if (replay != null) {
+                return Mono.just(replay);
             }
+            return call.run()
+                    .flatMap(relayed -> answers.mutated(null, session, operation, body, false, relayed)
+                            .doOnNext(response -> {
+                                // Share the new cart at once, so a tab on another instance finds it.
+                                String created = keys.cartOf(relayed.centra().token());
+                                if (created != null) {
+                                    states.push(created);
+                                }
+                            }))
+                    .doOnNext(response -> replies.remember(key, requestHash, response));
         }
-        try {
-            return inLane(cart, state, session, operation, body, call, idempotencyKey)
-                    .doFinally(signal -> leave(cart, lease));
-        } catch (RuntimeException e) {
-            leave(cart, lease);
-            throw e;
-        }
+        String key = WidgetReplies.idempotencyKey(cart, session.idempotencyKey());
+        return Mono.defer(() -> {
+                    ResponseEntity<JsonNode> replay = replies.replay(key, requestHash);
+                    if (replay != null) {
+                        return Mono.just(answers.replayed(cart, replay));
+                    }
+                    refuseWhileLocked(states.pull(cart), operation);
+                    return lock.enter(cart).flatMap(lease -> Mono.defer(
+                                    () -> inLane(cart, session, operation, body, call, key, requestHash))
+                            .doFinally(signal -> leave(cart, lease)));
+                })
+                .onErrorResume(
+                        ErrorResponseException.class,
+                        error -> isRefusal(error) ? Mono.just(answers.refused(cart, error, body)) : Mono.error(error));
+    }
+
+    /**
+     * Refusals of a change that never reached Centra (409 cart busy or payment in progress, 422 Idempotency-Key
+     * reused): the storefront suspended for it and must be told to resume.
+     */
+    private static boolean isRefusal(ErrorResponseException error) {
+        int status = error.getStatusCode().value();
+        return status == HttpStatus.CONFLICT.value() || status == HttpStatus.UNPROCESSABLE_CONTENT.value();
     }
 
     /** Shares the state the mutation left (fenced by the lease) and lets the next mutation of the cart in. */
@@ -122,16 +161,17 @@ final class WidgetRelay implements RelayHook {
 
     private Mono<ResponseEntity<JsonNode>> inLane(
             String cart,
-            CartWidgetState state,
             ShopperSession session,
             CentraOperation operation,
             JsonNode body,
             Call call,
-            String idempotencyKey) {
+            String key,
+            String requestHash) {
+        CartWidgetState state = states.pull(cart);
         // Whoever waited in the lane behind the first of a double click gets the first one's answer.
-        ResponseEntity<JsonNode> replay = replies.replay(idempotencyKey);
+        ResponseEntity<JsonNode> replay = replies.replay(key, requestHash);
         if (replay != null) {
-            return Mono.just(replay);
+            return Mono.just(answers.replayed(cart, replay));
         }
         refuseWhileLocked(state, operation);
         String eventKey = operation == PAYMENT_FIELDS ? WidgetReplies.eventKey(cart, body, state.cartVersion()) : null;
@@ -139,15 +179,8 @@ final class WidgetRelay implements RelayHook {
         if (repeated != null) {
             return Mono.just(repeated);
         }
-        Instant now = clock.instant();
-        if (operation == PAYMENT
-                && state.active().contains(WidgetKind.KCO)
-                && state.kcoStatus(now, properties.kcoValidity()) == CartWidgetState.SessionStatus.ACTIVE
-                && state.kcoForm() != null) {
-            // A reload of the checkout: Centra's payment step would create a second Klarna order.
-            return Mono.just(answers.storedForm(cart, state));
-        }
         boolean wasActive = !state.active().isEmpty();
+        Instant now = clock.instant();
         if (operation == PAYMENT_RESULT) {
             state.lock("payment-result", now.plus(properties.paymentLockTimeout()));
             states.pushLock(cart);
@@ -165,27 +198,15 @@ final class WidgetRelay implements RelayHook {
         return call.run()
                 .flatMap(relayed -> answers.mutated(cart, session, operation, body, wasActive, relayed))
                 .onErrorResume(
-                        org.springframework.web.ErrorResponseException.class,
-                        error -> answers.failed(cart, session, operation, body, error))
+                        ErrorResponseException.class, error -> answers.failed(cart, session, operation, body, error))
                 .doOnNext(response -> {
-                    replies.remember(idempotencyKey, response);
+                    replies.remember(key, requestHash, response);
                     if (operation == PAYMENT_FIELDS) {
                         replies.rememberEvent(WidgetReplies.eventKey(cart, body, state.cartVersion()), response);
                     }
                 })
                 .doOnTerminate(unlock)
                 .doOnCancel(unlock);
-    }
-
-    private static BffException outlivedLease() {
-        return new BffException(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "cart-operation-timeout",
-                "Cart change took too long",
-                "The change did not finish while this instance held the cart; read the cart before trying again",
-                "selection",
-                Duration.ofSeconds(1),
-                null);
     }
 
     private void refuseWhileLocked(CartWidgetState state, CentraOperation operation) {
@@ -199,17 +220,5 @@ final class WidgetRelay implements RelayHook {
                     Duration.ofSeconds(5),
                     null);
         }
-    }
-
-    private static String header(String name) {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            return request.getHeader(name);
-        }
-        return null;
-    }
-
-    static ObjectNode copyOf(JsonNode body) {
-        return body instanceof ObjectNode object ? object.deepCopy() : null;
     }
 }

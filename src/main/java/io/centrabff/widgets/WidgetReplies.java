@@ -2,25 +2,38 @@ package io.centrabff.widgets;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.centrabff.web.BffException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Remembered answers: the first answer to a mutation with an {@code Idempotency-Key} (retries and double clicks get
- * it again) and the answer to a widget event (the same event again inside a short window is not forwarded twice).
+ * Remembered answers: the first answer to a mutation with an {@code Idempotency-Key} (a byte-identical retry gets it
+ * again; the same key with another request gets 422) and the answer to a widget event (the same event again inside a
+ * short window is not forwarded twice). Kept serialized, bounded by weight (bytes) and by time.
  */
 final class WidgetReplies {
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
+
+    /**
+     * Travels with a stored answer (locally and through Redis) so a later request under the same key can be compared
+     * with the one that produced it; never sent to the storefront.
+     */
+    static final String REQUEST_HASH = "X-BFF-Request-Hash";
 
     /** Answers shared with other instances: a retry may reach another instance than the first attempt. */
     interface Shared {
@@ -31,37 +44,60 @@ final class WidgetReplies {
         void put(String key, ResponseEntity<JsonNode> response, Duration ttl);
     }
 
-    private final Cache<String, ResponseEntity<JsonNode>> byKey;
-    private final Cache<String, ResponseEntity<JsonNode>> events;
+    private final Cache<String, byte[]> byKey;
+    private final Cache<String, byte[]> events;
     private final Shared shared;
     private final Duration idempotencyTtl;
     private final Duration eventWindow;
 
     WidgetReplies(Duration idempotencyTtl, Duration eventWindow) {
-        this(idempotencyTtl, eventWindow, null);
+        this(idempotencyTtl, eventWindow, 32L << 20, null);
     }
 
-    WidgetReplies(Duration idempotencyTtl, Duration eventWindow, Shared shared) {
+    WidgetReplies(Duration idempotencyTtl, Duration eventWindow, long maxBytes, Shared shared) {
         this.shared = shared;
         this.idempotencyTtl = idempotencyTtl;
         this.eventWindow = eventWindow;
         this.byKey = Caffeine.newBuilder()
                 .expireAfterWrite(idempotencyTtl)
-                .maximumSize(100_000)
+                .maximumWeight(maxBytes)
+                .<String, byte[]>weigher((key, value) -> key.length() * 2 + value.length)
                 .build();
         this.events = Caffeine.newBuilder()
                 .expireAfterWrite(eventWindow)
-                .maximumSize(100_000)
+                .maximumWeight(Math.max(1, maxBytes / 4))
+                .<String, byte[]>weigher((key, value) -> key.length() * 2 + value.length)
                 .build();
     }
 
-    ResponseEntity<JsonNode> replay(String key) {
-        return key == null ? null : find(byKey, "idempotency:" + key);
+    /**
+     * The kept answer for {@code key}, or null; a 422 {@code idempotency-key-reused} problem when the key was used for
+     * another request ({@code requestHash} differs).
+     */
+    ResponseEntity<JsonNode> replay(String key, String requestHash) {
+        if (key == null) {
+            return null;
+        }
+        ResponseEntity<JsonNode> found = find(byKey, "idempotency:" + key);
+        if (found == null) {
+            return null;
+        }
+        if (!requestHash.equals(found.getHeaders().getFirst(REQUEST_HASH))) {
+            throw reused();
+        }
+        return withoutHash(found);
     }
 
-    void remember(String key, ResponseEntity<JsonNode> response) {
+    void remember(String key, String requestHash, ResponseEntity<JsonNode> response) {
         if (key != null && response.getStatusCode().value() < 500) {
-            keep(byKey, "idempotency:" + key, response, idempotencyTtl);
+            HttpHeaders headers = new HttpHeaders();
+            headers.addAll(response.getHeaders());
+            headers.set(REQUEST_HASH, requestHash);
+            keep(
+                    byKey,
+                    "idempotency:" + key,
+                    new ResponseEntity<>(response.getBody(), headers, response.getStatusCode()),
+                    idempotencyTtl);
         }
     }
 
@@ -75,20 +111,22 @@ final class WidgetReplies {
         }
     }
 
-    private ResponseEntity<JsonNode> find(Cache<String, ResponseEntity<JsonNode>> local, String key) {
-        ResponseEntity<JsonNode> found = local.getIfPresent(key);
-        if (found == null && shared != null) {
-            found = shared.get(key);
+    private ResponseEntity<JsonNode> find(Cache<String, byte[]> local, String key) {
+        byte[] found = local.getIfPresent(key);
+        if (found != null) {
+            return decode(found);
         }
-        return copy(found);
+        if (shared != null) {
+            ResponseEntity<JsonNode> remote = shared.get(key);
+            if (remote != null) {
+                return copy(remote);
+            }
+        }
+        return null;
     }
 
-    private void keep(
-            Cache<String, ResponseEntity<JsonNode>> local,
-            String key,
-            ResponseEntity<JsonNode> response,
-            Duration ttl) {
-        local.put(key, copy(response));
+    private void keep(Cache<String, byte[]> local, String key, ResponseEntity<JsonNode> response, Duration ttl) {
+        local.asMap().putIfAbsent(key, encode(response));
         if (shared != null) {
             shared.put(key, response, ttl);
         }
@@ -96,26 +134,79 @@ final class WidgetReplies {
 
     /** The identity of a widget event: SHA-256 of its canonical JSON (keys sorted) at one cart version. */
     static String eventKey(String cart, JsonNode detail, long cartVersion) {
+        return cart + ":" + canonicalHash(detail) + ":" + cartVersion;
+    }
+
+    /** What binds an Idempotency-Key to its request: method, path and the canonical hash of the body. */
+    static String requestHash(String method, String path, JsonNode body) {
+        return sha256(method + " " + path + " " + (body == null ? "-" : canonicalHash(body)));
+    }
+
+    /**
+     * The store key of an {@code Idempotency-Key}: per cart, or (for a caller without a cart yet) per client address,
+     * so a key never reaches another shopper's answer.
+     */
+    static String idempotencyKey(String scope, String header) {
+        if (scope == null || header == null || header.isBlank() || header.length() > 255) {
+            return null;
+        }
+        return scope + ":" + CartKeys.hash(header.trim());
+    }
+
+    private static String canonicalHash(JsonNode detail) {
+        return sha256(new String(
+                CANONICAL.writeValueAsBytes(CANONICAL.treeToValue(detail, Object.class)), StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] json = CANONICAL.writeValueAsBytes(CANONICAL.treeToValue(detail, Object.class));
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
-            return cart + ":" + HexFormat.of().formatHex(digest) + ":" + cartVersion;
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static String idempotencyKey(String cart, String header) {
-        if (header == null || header.isBlank() || header.length() > 255) {
-            return null;
-        }
-        return cart + ":" + CartKeys.hash(header.trim());
+    private static BffException reused() {
+        return new BffException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "idempotency-key-reused",
+                "Idempotency-Key reused",
+                "This Idempotency-Key was already used for another request (method, path or body differ); send a new"
+                        + " key for a new action",
+                "Idempotency-Key");
+    }
+
+    private static ResponseEntity<JsonNode> withoutHash(ResponseEntity<JsonNode> response) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(response.getHeaders());
+        headers.remove(REQUEST_HASH);
+        return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
+    }
+
+    private static byte[] encode(ResponseEntity<JsonNode> response) {
+        ObjectNode json = CANONICAL
+                .createObjectNode()
+                .put("status", response.getStatusCode().value());
+        ObjectNode headers = json.putObject("headers");
+        response.getHeaders().forEach((name, values) -> values.forEach(headers.withArray(name)::add));
+        json.set("body", response.getBody());
+        return CANONICAL.writeValueAsBytes(json);
+    }
+
+    private static ResponseEntity<JsonNode> decode(byte[] bytes) {
+        JsonNode json = CANONICAL.readTree(bytes);
+        HttpHeaders headers = new HttpHeaders();
+        json.path("headers").properties().forEach(header -> header.getValue()
+                .forEach(value -> headers.add(header.getKey(), value.asText())));
+        JsonNode body = json.get("body");
+        return new ResponseEntity<>(
+                body == null || body.isNull() ? null : body,
+                headers,
+                HttpStatusCode.valueOf(json.path("status").asInt()));
     }
 
     private static ResponseEntity<JsonNode> copy(ResponseEntity<JsonNode> response) {
-        if (response == null) {
-            return null;
-        }
         JsonNode body = response.getBody();
         return new ResponseEntity<>(
                 body == null ? null : body.deepCopy(), response.getHeaders(), response.getStatusCode());

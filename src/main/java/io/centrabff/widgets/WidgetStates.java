@@ -39,17 +39,39 @@ final class WidgetStates {
     private final Shared shared;
 
     WidgetStates(Duration idleTtl) {
-        this(idleTtl, null);
+        this(idleTtl, 100_000, null);
     }
 
-    WidgetStates(Duration idleTtl, Shared shared) {
-        this.states = Caffeine.newBuilder().expireAfterAccess(idleTtl).build();
+    WidgetStates(Duration idleTtl, long maxCarts, Shared shared) {
+        this.states = Caffeine.newBuilder()
+                .expireAfterAccess(idleTtl)
+                .maximumSize(maxCarts)
+                .build();
         this.shared = shared == null ? UNSHARED : shared;
     }
 
     /** This instance's copy of the cart's state. */
     CartWidgetState of(String cart) {
         return states.get(cart, key -> new CartWidgetState());
+    }
+
+    /**
+     * The state of a cart Centra has answered for (on this instance or, shared, on another), or null: a token the BFF
+     * never saw Centra accept creates no state.
+     */
+    CartWidgetState answered(String cart) {
+        CartWidgetState state = states.getIfPresent(cart);
+        if (state == null) {
+            CartWidgetState candidate = new CartWidgetState();
+            shared.pull(cart, candidate);
+            if (!candidate.answered()) {
+                return null;
+            }
+            state = states.get(cart, key -> candidate);
+        } else {
+            shared.pull(cart, state);
+        }
+        return state.answered() ? state : null;
     }
 
     /** This instance's copy, updated with the other instances' changes. */

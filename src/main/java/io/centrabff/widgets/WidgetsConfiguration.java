@@ -20,8 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.integration.redis.util.RedisLockRegistry;
 import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -37,7 +35,7 @@ class WidgetsConfiguration {
 
     @Bean
     CartKeys cartKeys(WidgetsProperties properties, ObjectProvider<RedisCartAliases> redis) {
-        return new CartKeys(properties.cartIdleTtl(), redis.getIfAvailable());
+        return new CartKeys(properties.cartIdleTtl(), properties.maxCarts(), redis.getIfAvailable());
     }
 
     @Bean
@@ -47,17 +45,25 @@ class WidgetsConfiguration {
 
     @Bean
     WidgetStates widgetStates(WidgetsProperties properties, ObjectProvider<RedisCarts> redis) {
-        return new WidgetStates(properties.cartIdleTtl(), redis.getIfAvailable());
+        return new WidgetStates(properties.cartIdleTtl(), properties.maxCarts(), redis.getIfAvailable());
     }
 
     @Bean
     WidgetReplies widgetReplies(WidgetsProperties properties, ObjectProvider<RedisReplies> redis) {
-        return new WidgetReplies(properties.idempotencyTtl(), properties.eventDedupeWindow(), redis.getIfAvailable());
+        return new WidgetReplies(
+                properties.idempotencyTtl(),
+                properties.eventDedupeWindow(),
+                properties.repliesMaxMemory().toBytes(),
+                redis.getIfAvailable());
     }
 
     @Bean
     CartEvents cartEvents(WidgetsProperties properties, ObjectProvider<RedisCartEvents> redis) {
-        return new CartEvents(properties.maxStreamsPerCart(), properties.cartIdleTtl(), redis.getIfAvailable());
+        return new CartEvents(
+                new CartEvents.Limits(
+                        properties.maxStreamsPerCart(), properties.maxStreamsPerClient(), properties.maxStreams()),
+                properties.cartIdleTtl(),
+                redis.getIfAvailable());
     }
 
     /** With Redis: one lane per cart across instances, and cart state, answers and events shared through Redis. */
@@ -65,9 +71,13 @@ class WidgetsConfiguration {
     @Conditional(RedisConfigured.class)
     static class WithRedis {
 
-        @Bean(destroyMethod = "destroy")
-        RedisLockRegistry cartLockRegistry(
-                RedisConnectionFactory connections, RedisLink link, CentraProperties centra) {
+        @Bean
+        RedisCartLock redisCartLock(
+                CartLanes lanes,
+                RedisLink link,
+                CentraProperties centra,
+                WidgetsProperties properties,
+                MeterRegistry meters) {
             Duration lease = link.properties().cartLease();
             Duration longest = Stream.of(OperationClass.values())
                     .map(centra.timeouts()::of)
@@ -77,19 +87,7 @@ class WidgetsConfiguration {
                 throw new IllegalStateException("bff.redis.cart-lease (" + lease + ") must be at least twice the"
                         + " longest centra.timeouts.* (" + longest + ") so a lease outlives the operation it covers");
             }
-            RedisLockRegistry registry = new RedisLockRegistry(connections, link.key("cart-lock"), lease.toMillis());
-            registry.setIdleBetweenTries(link.properties().lockRetry());
-            return registry;
-        }
-
-        @Bean
-        RedisCartLock redisCartLock(
-                CartLanes lanes,
-                RedisLockRegistry registry,
-                RedisLink link,
-                WidgetsProperties properties,
-                MeterRegistry meters) {
-            return new RedisCartLock(lanes, registry, link, properties.cartIdleTtl(), meters);
+            return new RedisCartLock(lanes, link, properties.cartIdleTtl(), meters);
         }
 
         @Bean

@@ -1,6 +1,7 @@
 package io.centrabff.widgets;
 
 import io.centrabff.session.SessionRelay;
+import io.centrabff.session.ShopperSession;
 import io.centrabff.web.BffException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -51,8 +52,14 @@ class WidgetsController {
     /** Server-Sent Events for every open tab of the caller's cart; starts with a snapshot (also on reconnect). */
     @GetMapping(path = "/selection/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(HttpServletRequest request) {
-        String cart = requireCart(request);
-        return events.open(cart, answers.snapshot(states.pull(cart)));
+        ShopperSession session = relay.session(request);
+        String cart = keys.cartOf(session.token());
+        // Only for a cart Centra has answered for: a made-up token or cookie opens no stream and creates no state.
+        CartWidgetState state = cart == null ? null : states.answered(cart);
+        if (state == null) {
+            throw noSelection();
+        }
+        return events.open(cart, session.clientIp(), answers.snapshot(state));
     }
 
     /**
@@ -61,13 +68,16 @@ class WidgetsController {
      */
     @PostMapping("/widgets/signal")
     ResponseEntity<JsonNode> signal(HttpServletRequest request, @RequestBody JsonNode body) {
-        String cart = requireCart(request);
+        String cart = keys.cartOf(relay.session(request).token());
+        CartWidgetState state = cart == null ? null : states.answered(cart);
+        if (state == null) {
+            throw noSelection();
+        }
         String kind = body == null ? "" : body.path("kind").asText("");
         String signal = body == null ? "" : body.path("signal").asText("");
         if (!kind.matches("[A-Za-z0-9_-]{1,32}")) {
             throw invalid("kind", "'kind' must name the widget, e.g. KCO, QLIRO or INGRID");
         }
-        CartWidgetState state = states.pull(cart);
         switch (signal) {
             case "payment-started" -> {
                 state.lock(
@@ -88,13 +98,9 @@ class WidgetsController {
         return ResponseEntity.ok(out);
     }
 
-    private String requireCart(HttpServletRequest request) {
-        String cart = keys.cartOf(relay.session(request).token());
-        if (cart == null) {
-            throw new BffException(
-                    HttpStatus.NOT_FOUND, "no-selection", "No selection", "The caller has no cart yet", "selection");
-        }
-        return cart;
+    private static BffException noSelection() {
+        return new BffException(
+                HttpStatus.NOT_FOUND, "no-selection", "No selection", "The caller has no cart yet", "selection");
     }
 
     private static BffException invalid(String field, String detail) {

@@ -64,7 +64,10 @@ public final class BffHttp {
             request.header("Content-Type", "application/json");
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            String value = headers[i].equalsIgnoreCase("Cookie")
+                    ? io.centrabff.TestCookies.rewrite(headers[i + 1])
+                    : headers[i + 1];
+            request.header(headers[i], value);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -134,22 +137,26 @@ public final class BffHttp {
                     .toList();
         }
 
-        /** The {@code Set-Cookie} header that sets cookie {@code name}, or null. */
+        /** The {@code Set-Cookie} header that sets cookie {@code name} (or {@code __Host-name}), or null. */
         public String setCookie(String name) {
             return headers("Set-Cookie").stream()
-                    .filter(c -> c.startsWith(name + "="))
+                    .filter(c -> c.startsWith(name + "=") || c.startsWith("__Host-" + name + "="))
                     .findFirst()
                     .orElse(null);
         }
 
-        /** The value {@code Set-Cookie} gives cookie {@code name}, or null when it is not set. */
+        /**
+         * The value {@code Set-Cookie} gives cookie {@code name}, or null when it is not set; a sealed value is opened
+         * to the Centra token it names.
+         */
         public String cookieValue(String name) {
             String cookie = setCookie(name);
             if (cookie == null) {
                 return null;
             }
             int semicolon = cookie.indexOf(';');
-            return cookie.substring(name.length() + 1, semicolon < 0 ? cookie.length() : semicolon);
+            String value = cookie.substring(cookie.indexOf('=') + 1, semicolon < 0 ? cookie.length() : semicolon);
+            return io.centrabff.TestCookies.token(value);
         }
 
         /** Status line, headers and body as one text, to search for things that must never appear. */

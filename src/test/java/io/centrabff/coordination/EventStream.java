@@ -27,7 +27,9 @@ public final class EventStream implements AutoCloseable {
             response = HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create(url))
-                                    .header("Cookie", "centra-session=" + sessionCookie)
+                                    .header(
+                                            "Cookie",
+                                            io.centrabff.TestCookies.rewrite("centra-session=" + sessionCookie))
                                     .header("Accept", "text/event-stream")
                                     .build(),
                             HttpResponse.BodyHandlers.ofLines());

@@ -240,7 +240,9 @@ class OpenApiContractTests {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + BASE + "/selection/events"))
                 .header("Accept", "text/event-stream")
-                .header("Cookie", "centra-session=" + shopper.cookie("centra-session"))
+                .header(
+                        "Cookie",
+                        io.centrabff.TestCookies.rewrite("centra-session=" + shopper.cookie("centra-session")))
                 .build();
         HttpResponse<Stream<String>> stream = http.send(request, HttpResponse.BodyHandlers.ofLines());
         drift.addAll(DESCRIPTION.checkResponse(

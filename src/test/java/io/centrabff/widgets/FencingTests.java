@@ -28,10 +28,11 @@ class FencingTests {
         WidgetStates statesB = cluster.bean(1, WidgetStates.class);
         MeterRegistry metersA = cluster.bean(0, MeterRegistry.class);
 
-        CartLock.Lease late = cluster.bean(0, RedisCartLock.class).enter(cart);
+        CartLock.Lease late = cluster.bean(0, RedisCartLock.class).enter(cart).block();
         // The lease runs out while instance A is stalled (its Redis key expires): instance B takes the cart.
         linkA.redis().delete(linkA.key("cart-lock") + ":" + cart);
-        CartLock.Lease current = cluster.bean(1, RedisCartLock.class).enter(cart);
+        CartLock.Lease current =
+                cluster.bean(1, RedisCartLock.class).enter(cart).block();
         assertThat(current.fence()).isGreaterThan(late.fence());
         statesB.pull(cart).totals(new java.math.BigDecimal("10.00"), "SEK");
         statesB.of(cart).mutated();
@@ -51,6 +52,11 @@ class FencingTests {
         assertThat(metersA.counter("bff.cart.fenced.writes", "outcome", "refused")
                         .count())
                 .isEqualTo(2);
+        // Leases are released off the calling thread.
+        await().until(
+                        () -> metersA.counter("bff.cart.lock", "outcome", "lease-lost")
+                                .count(),
+                        lost -> lost >= 1);
         assertThat(metersA.counter("bff.cart.lock", "outcome", "lease-lost").count())
                 .isEqualTo(1);
         CartWidgetState shared = new CartWidgetState();

@@ -37,7 +37,9 @@ class WidgetStreamTests {
         HttpClient http = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/checkout/selection/events"))
-                        .header("Cookie", "centra-session=" + tab1.cookie("centra-session"))
+                        .header(
+                                "Cookie",
+                                io.centrabff.TestCookies.rewrite("centra-session=" + tab1.cookie("centra-session")))
                         .header("Accept", "text/event-stream")
                         .build(),
                 HttpResponse.BodyHandlers.ofLines());
@@ -78,7 +80,9 @@ class WidgetStreamTests {
         for (int i = 0; i <= maxStreams; i++) {
             open.add(http.sendAsync(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/checkout/selection/events"))
-                            .header("Cookie", "centra-session=" + tab.cookie("centra-session"))
+                            .header(
+                                    "Cookie",
+                                    io.centrabff.TestCookies.rewrite("centra-session=" + tab.cookie("centra-session")))
                             .build(),
                     HttpResponse.BodyHandlers.ofLines()));
         }
