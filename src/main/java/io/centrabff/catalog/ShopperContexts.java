@@ -37,6 +37,11 @@ class ShopperContexts implements SessionObserver {
     private final CentraGateway gateway;
     private final String defaultCountry;
     private final Cache<String, Location> locations;
+    /**
+     * Lookups of tokens not yet answered: one in flight per token however many pages ask at once, and an unknown
+     * token's empty answer remembered for a while, so made-up cookies cost one upstream call, not one per page view.
+     */
+    private final Cache<String, CompletableFuture<Location>> lookups;
     private final AsyncLoadingCache<String, Map<String, ShopperContext>> countries;
 
     ShopperContexts(CentraGateway gateway, CatalogProperties properties) {
@@ -45,6 +50,10 @@ class ShopperContexts implements SessionObserver {
         this.locations = Caffeine.newBuilder()
                 .expireAfterAccess(properties.sessionTtl())
                 .maximumSize(500_000)
+                .build();
+        this.lookups = Caffeine.newBuilder()
+                .expireAfterWrite(properties.unknownTokenTtl())
+                .maximumSize(100_000)
                 .build();
         this.countries = Caffeine.newBuilder()
                 .refreshAfterWrite(properties.countriesTtl())
@@ -55,7 +64,9 @@ class ShopperContexts implements SessionObserver {
         String token = session.token();
         Location known = token == null ? null : locations.getIfPresent(token);
         CompletableFuture<Location> location =
-                known != null || token == null ? CompletableFuture.completedFuture(known) : fetchLocation(session);
+                known != null || token == null
+                        ? CompletableFuture.completedFuture(known)
+                        : lookups.get(token, t -> fetchLocation(session));
         CompletableFuture<Map<String, ShopperContext>> table = countries.get(ALL);
         return table.thenCombine(location, (terms, where) -> contextFor(terms, where, session.edgeCountry()));
     }
@@ -142,11 +153,13 @@ class ShopperContexts implements SessionObserver {
                     if (terms.isEmpty()) {
                         // Without the table no shopper can be priced: Centra's answer is unusable, not our bug.
                         throw new BffException(
-                                HttpStatus.BAD_GATEWAY,
+                                HttpStatus.SERVICE_UNAVAILABLE,
                                 "centra-bad-response",
                                 "Centra sent an unusable response",
                                 "Centra listed no country with market and pricelist (GET /countries/all)",
-                                "centra");
+                                "centra",
+                                java.time.Duration.ofSeconds(5),
+                                null);
                     }
                     log.debug("Loaded {} countries' market and pricelist", terms.size());
                     return terms;

@@ -62,7 +62,7 @@ class RateLimitFilter extends OncePerRequestFilter {
                 path = PathContainer.parsePath(request.getRequestURI());
             }
             if (matcher.pattern().matches(path)) {
-                Optional<Duration> wait = limiter.tryConsume(matcher.rule(), clientIp.of(request));
+                Optional<Duration> wait = limiter.tryConsume(matcher.rule(), RateLimiter.clientKey(clientIp.of(request)));
                 if (wait.isPresent()) {
                     reject(request, response, RateLimiter.tooManyRequests(matcher.rule(), wait.get()));
                     return;

@@ -94,7 +94,7 @@ final class WidgetAnswers {
                 state.kcoFailed();
             }
             // Centra's error may not carry the selection: re-read it so the widgets resume with Centra's real total.
-            truth = body.path("selection").isObject() ? Mono.just(body) : reread(centra.token(), session);
+            truth = body.path("selection").isObject() ? Mono.just(body) : reread(centra.token(), session, null);
         }
         String replacement = WidgetDetector.replacement(body);
         return truth.map(selection -> {
@@ -119,7 +119,7 @@ final class WidgetAnswers {
         if (operation == CentraOperation.PAYMENT && state.active().contains(WidgetKind.KCO)) {
             state.kcoFailed();
         }
-        return reread(session.token(), session).map(selection -> {
+        return reread(session.token(), session, error).map(selection -> {
             observe(state, selection);
             ObjectNode body = mapper.valueToTree(error.getBody());
             JsonNode ignore =
@@ -205,12 +205,14 @@ final class WidgetAnswers {
         }
     }
 
-    private Mono<JsonNode> reread(String token, ShopperSession session) {
+    /** At most one read, within the failed change's budget and never past its open breaker (the gateway's rule). */
+    private Mono<JsonNode> reread(String token, ShopperSession session, Throwable failure) {
         if (token == null) {
             return Mono.just(JsonNodeFactory.instance.objectNode());
         }
-        return gateway.exchange(
-                        CentraRequest.forSession(CentraOperation.SELECTION, token, null, session.correlationId()))
+        return gateway.followUp(
+                        CentraRequest.forSession(CentraOperation.SELECTION, token, null, session.correlationId()),
+                        failure)
                 .<JsonNode>map(CentraResponse::body)
                 .onErrorReturn(JsonNodeFactory.instance.objectNode());
     }
