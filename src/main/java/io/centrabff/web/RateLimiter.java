@@ -40,6 +40,31 @@ public class RateLimiter {
     }
 
     /**
+     * Whether {@code key} still has budget under {@code rule}, without spending any: empty when it has, otherwise how
+     * long to wait. For limits that count only failures: check first, {@link #spend} once the attempt has failed.
+     */
+    public Optional<Duration> check(String rule, String key) {
+        RateLimitProperties.Rule config = properties.rules().get(rule);
+        if (!properties.enabled() || config == null || key == null) {
+            return Optional.empty();
+        }
+        long nanos = buckets.nanosUntilAvailable(rule, config, key);
+        if (nanos == 0) {
+            return Optional.empty();
+        }
+        rejections.count(Rejections.RATE_LIMITED, rule);
+        return Optional.of(Duration.ofNanos(Math.max(nanos, 1_000_000_000L)));
+    }
+
+    /** Spends one token of {@code key} under {@code rule} (a failure counted after the fact); never refuses. */
+    public void spend(String rule, String key) {
+        RateLimitProperties.Rule config = properties.rules().get(rule);
+        if (properties.enabled() && config != null && key != null) {
+            buckets.tryConsume(rule, config, key);
+        }
+    }
+
+    /**
      * The key a client's budgets are kept under: its IPv4 address, or the /64 network of an IPv6 address (one
      * subscriber usually gets a whole /64, so per-address budgets there would be unlimited).
      */
