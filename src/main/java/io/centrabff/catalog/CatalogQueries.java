@@ -55,8 +55,8 @@ final class CatalogQueries {
             Map.entry("uri", Type.URI),
             Map.entry("sortOrder", Type.SORT));
 
-    private static final Map<String, Type> URI_LOOKUP = Map.of(
-            "uri", Type.TEXT, "for", Type.FOR, "limit", Type.COUNT, "skipFirst", Type.COUNT);
+    private static final Map<String, Type> URI_LOOKUP =
+            Map.of("uri", Type.TEXT, "for", Type.FOR, "limit", Type.COUNT, "skipFirst", Type.COUNT);
 
     private static final Set<String> SORT_FIELDS =
             Set.of("uri", "categoryItemSort", "collectionUri", "priceAsNumber", "createdAt", "modifiedAt");
@@ -94,8 +94,7 @@ final class CatalogQueries {
         });
         String uri = body.path("uri").asText();
         if (uri.length() > MAX_URI) {
-            throw invalid(
-                    "uri", "Field 'uri' is longer than " + MAX_URI + " characters");
+            throw invalid("uri", "Field 'uri' is longer than " + MAX_URI + " characters");
         }
         return body;
     }
@@ -115,7 +114,8 @@ final class CatalogQueries {
         boolean valid =
                 switch (type) {
                     case ID -> id(value);
-                    case TEXT -> value.isTextual() && value.asText().length() <= MAX_URI
+                    case TEXT -> value.isTextual()
+                            && value.asText().length() <= MAX_URI
                             && (!name.equals("search") || value.asText().length() <= MAX_SEARCH);
                     case BOOLEAN -> value.isBoolean();
                     case COUNT -> value.canConvertToInt()
@@ -149,7 +149,9 @@ final class CatalogQueries {
     }
 
     private static boolean uriFilter(JsonNode value) {
-        if (!value.isObject() || !value.path("uri").isTextual() || value.path("uri").asText().length() > MAX_URI) {
+        if (!value.isObject()
+                || !value.path("uri").isTextual()
+                || value.path("uri").asText().length() > MAX_URI) {
             return false;
         }
         for (String name : value.propertyNames()) {

@@ -85,8 +85,8 @@ class CatalogReads {
         byte[] body = rendered.get(new Rendered(key, entry.generation, view), k -> bytes(view.render(key, entry)));
         // Shared data, but the view depends on the shopper's pricelist: never stored by shared caches, and never a
         // cookie on a cached read.
-        ResponseEntity.BodyBuilder response =
-                ResponseEntity.status(entry.status).cacheControl(CacheControl.noCache().cachePrivate());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(entry.status)
+                .cacheControl(CacheControl.noCache().cachePrivate());
         if (caller.server()) {
             // Hit or miss tells what other shoppers asked for: only the storefront's own server may know.
             response.header(CACHE_HEADER, lookup.source().name().toLowerCase(Locale.ROOT));

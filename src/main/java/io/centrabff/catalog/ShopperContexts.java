@@ -42,6 +42,7 @@ class ShopperContexts implements SessionObserver {
      * token's empty answer remembered for a while, so made-up cookies cost one upstream call, not one per page view.
      */
     private final Cache<String, CompletableFuture<Location>> lookups;
+
     private final AsyncLoadingCache<String, Map<String, ShopperContext>> countries;
 
     ShopperContexts(CentraGateway gateway, CatalogProperties properties) {
@@ -63,10 +64,9 @@ class ShopperContexts implements SessionObserver {
     CompletableFuture<ShopperContext> resolve(ShopperSession session) {
         String token = session.token();
         Location known = token == null ? null : locations.getIfPresent(token);
-        CompletableFuture<Location> location =
-                known != null || token == null
-                        ? CompletableFuture.completedFuture(known)
-                        : lookups.get(token, t -> fetchLocation(session));
+        CompletableFuture<Location> location = known != null || token == null
+                ? CompletableFuture.completedFuture(known)
+                : lookups.get(token, t -> fetchLocation(session));
         CompletableFuture<Map<String, ShopperContext>> table = countries.get(ALL);
         return table.thenCombine(location, (terms, where) -> contextFor(terms, where, session.edgeCountry()));
     }

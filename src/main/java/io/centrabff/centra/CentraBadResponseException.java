@@ -1,6 +1,5 @@
 package io.centrabff.centra;
 
-
 /**
  * Centra answered with something that is not the JSON object its API promises: Centra's failure like a 5xx, so 503
  * with Retry-After (the storefront's retry path), counted by the breaker and never cached.

@@ -41,6 +41,7 @@ public class CentraGateway {
     private static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(5);
     /** Less than this left of a failed change's budget is not worth a follow-up read. */
     private static final Duration MIN_FOLLOW_UP = Duration.ofMillis(50);
+
     private static final byte[] EMPTY = new byte[0];
     private static final Logger log = LoggerFactory.getLogger(CentraGateway.class);
 

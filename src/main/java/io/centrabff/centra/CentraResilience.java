@@ -36,6 +36,7 @@ class CentraResilience {
     private final Map<OperationClass, Bulkhead> bulkheads = new EnumMap<>(OperationClass.class);
     /** When each breaker last opened ({@link System#nanoTime()}), so a refusal can say how long is left. */
     private final Map<OperationClass, Long> openedAt = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Retry readRetry;
     private final CentraMetrics metrics;
 

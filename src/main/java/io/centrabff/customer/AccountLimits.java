@@ -4,7 +4,6 @@ import io.centrabff.web.BffException;
 import io.centrabff.web.RateLimiter;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import org.springframework.http.CacheControl;
 
 /**
@@ -19,6 +18,7 @@ final class AccountLimits {
     static final String LOGIN = "login-account-client";
     /** Failed sign-ins per account, from every client together: the ceiling. */
     static final String LOGIN_CEILING = "login-account";
+
     static final String PASSWORD_RESET = "password-reset-account";
 
     private final RateLimiter limiter;

@@ -16,8 +16,8 @@ import static io.centrabff.centra.CentraOperation.UPDATE_PASSWORD;
 
 import io.centrabff.session.SessionProperties;
 import io.centrabff.session.SessionRelay;
-import io.centrabff.web.JsonBodies;
 import io.centrabff.web.ClientIp;
+import io.centrabff.web.JsonBodies;
 import io.centrabff.web.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;

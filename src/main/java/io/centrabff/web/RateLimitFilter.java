@@ -117,6 +117,5 @@ class RateLimitFilter extends OncePerRequestFilter {
         mapper.writeValue(response.getOutputStream(), problem);
     }
 
-    private record Matcher(
-            String rule, PathPattern pattern, List<String> methods, RateLimitProperties.Rule.Per per) {}
+    private record Matcher(String rule, PathPattern pattern, List<String> methods, RateLimitProperties.Rule.Per per) {}
 }

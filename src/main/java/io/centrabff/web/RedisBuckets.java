@@ -93,7 +93,8 @@ final class RedisBuckets implements BucketStore, DisposableBean {
             return local.nanosUntilAvailable(rule, config, key);
         }
         try {
-            var estimate = buckets().builder()
+            var estimate = buckets()
+                    .builder()
                     .build(redisKey(rule, config, key), () -> BucketConfiguration.builder()
                             .addLimit(BucketStore.bandwidth(config))
                             .build())

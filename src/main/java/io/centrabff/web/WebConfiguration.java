@@ -83,12 +83,13 @@ class WebConfiguration {
     @Bean
     FilterRegistrationBean<ProxyWarning> proxyWarning(org.springframework.core.env.Environment environment) {
         boolean trusted = org.springframework.boot.context.properties.bind.Binder.get(environment)
-                .bind("bff.session.trusted-proxies", org.springframework.boot.context.properties.bind.Bindable.listOf(
-                        String.class))
+                .bind(
+                        "bff.session.trusted-proxies",
+                        org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
                 .map(list -> !list.isEmpty())
                 .orElse(false);
-        FilterRegistrationBean<ProxyWarning> registration = new FilterRegistrationBean<>(
-                new ProxyWarning(environment.matchesProfiles("sandbox")));
+        FilterRegistrationBean<ProxyWarning> registration =
+                new FilterRegistrationBean<>(new ProxyWarning(environment.matchesProfiles("sandbox")));
         registration.setEnabled(!trusted);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;

@@ -82,7 +82,8 @@ class CatalogAbuseTests extends StubbedCentra {
         for (Map<String, Object> body : bad) {
             Reply reply = browse("/api/checkout/products", body);
             assertThat(reply.status()).as(body.keySet().toString()).isEqualTo(400);
-            assertThat(reply.json().path("detail").asText()).contains(body.keySet().iterator().next());
+            assertThat(reply.json().path("detail").asText())
+                    .contains(body.keySet().iterator().next());
         }
         assertThat(upstreamCalls("POST", "/products")).isZero();
     }
@@ -92,15 +93,24 @@ class CatalogAbuseTests extends StubbedCentra {
         Reply reply = browse(
                 "/api/checkout/products",
                 Map.of(
-                        "categories", List.of("10", 11),
-                        "search", "tee " + UUID.randomUUID(),
-                        "sortOrder", List.of(Map.of("field", "priceAsNumber", "order", "asc")),
-                        "limit", 10,
-                        "skipFirst", 0,
-                        "relatedProducts", true,
-                        "onlyAvailable", true,
-                        "items.name", List.of("M"),
-                        "swatch.desc", List.of("Red")));
+                        "categories",
+                        List.of("10", 11),
+                        "search",
+                        "tee " + UUID.randomUUID(),
+                        "sortOrder",
+                        List.of(Map.of("field", "priceAsNumber", "order", "asc")),
+                        "limit",
+                        10,
+                        "skipFirst",
+                        0,
+                        "relatedProducts",
+                        true,
+                        "onlyAvailable",
+                        true,
+                        "items.name",
+                        List.of("M"),
+                        "swatch.desc",
+                        List.of("Red")));
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         assertThat(upstreamCalls("POST", "/products")).isEqualTo(1);
@@ -141,7 +151,9 @@ class CatalogAbuseTests extends StubbedCentra {
             refused += reply.status() == 429 ? 1 : 0;
         }
 
-        assertThat(refused).as("eight addresses of one /64 share one budget of 5").isBetween(2, 3);
+        assertThat(refused)
+                .as("eight addresses of one /64 share one budget of 5")
+                .isBetween(2, 3);
     }
 
     @Test

@@ -120,8 +120,10 @@ class CentraClassificationTests extends StubbedCentra {
 
     @Test
     void aFailedChangeIsFollowedByAtMostOneSelectionRead() {
-        CENTRA.stubFor(get(urlEqualTo(API + "/selection")).willReturn(aResponse().withStatus(500)));
-        CENTRA.stubFor(post(urlPathMatching(API + "/items/.*")).willReturn(aResponse().withStatus(500)));
+        CENTRA.stubFor(
+                get(urlEqualTo(API + "/selection")).willReturn(aResponse().withStatus(500)));
+        CENTRA.stubFor(
+                post(urlPathMatching(API + "/items/.*")).willReturn(aResponse().withStatus(500)));
 
         Reply reply = client.post("/api/checkout/items/1001-1", null, "Cookie", "centra-session=tok-a");
 
@@ -133,7 +135,8 @@ class CentraClassificationTests extends StubbedCentra {
     @Test
     void aChangeThatSpentItsBudgetIsNotFollowedByARead() {
         CENTRA.stubFor(get(urlEqualTo(API + "/selection")).willReturn(okJson(SELECTION)));
-        CENTRA.stubFor(post(urlPathMatching(API + "/items/.*")).willReturn(okJson(SELECTION).withFixedDelay(2_000)));
+        CENTRA.stubFor(post(urlPathMatching(API + "/items/.*"))
+                .willReturn(okJson(SELECTION).withFixedDelay(2_000)));
 
         long started = System.nanoTime();
         Reply reply = client.post("/api/checkout/items/1001-1", null, "Cookie", "centra-session=tok-a");
@@ -166,8 +169,10 @@ class CentraClassificationTests extends StubbedCentra {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().path("detail").asText()).contains("evil");
-        CENTRA.verify(0, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(API + "/products"))
-                .withRequestBody(matchingJsonPath("$.evil")));
+        CENTRA.verify(
+                0,
+                com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(API + "/products"))
+                        .withRequestBody(matchingJsonPath("$.evil")));
     }
 
     private static void countries() {

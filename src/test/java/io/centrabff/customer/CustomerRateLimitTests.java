@@ -33,7 +33,11 @@ class CustomerRateLimitTests {
             assertThat(attempt.status()).as("attempt %d", i + 1).isEqualTo(406);
         }
 
+        // The bucket refills one attempt every 6 s: on a slow machine the 11th may already have earned one.
         Reply rejected = attacker.post("/login/" + CustomerAccountTests.newEmail(), GUESS);
+        for (int i = 0; i < 2 && rejected.status() != 429; i++) {
+            rejected = attacker.post("/login/" + CustomerAccountTests.newEmail(), GUESS);
+        }
 
         assertProblem(rejected, 429);
         assertThat(Integer.parseInt(rejected.header("Retry-After"))).isBetween(1, 60);
@@ -71,12 +75,16 @@ class CustomerRateLimitTests {
         for (int i = 0; i < 10; i++) {
             refused += attacker.post("/login/" + victim, GUESS).status() == 429 ? 1 : 0;
         }
-        assertThat(refused).as("the attacker's own budget for this account is 5 failures").isEqualTo(5);
+        assertThat(refused)
+                .as("the attacker's own budget for this account is 5 failures")
+                .isEqualTo(5);
 
         for (int i = 0; i < 3; i++) {
             Reply login = new CustomerBrowser(port)
                     .post("/login/" + victim, Map.of("password", CustomerAccountTests.PASSWORD));
-            assertThat(login.status()).as("the customer signs in from anywhere else").isEqualTo(200);
+            assertThat(login.status())
+                    .as("the customer signs in from anywhere else")
+                    .isEqualTo(200);
         }
     }
 
@@ -87,7 +95,9 @@ class CustomerRateLimitTests {
         assertThat(CustomerAccountTests.register(browser, email).status()).isEqualTo(200);
         Map<String, String> right = Map.of("password", CustomerAccountTests.PASSWORD);
         for (int i = 0; i < 8; i++) {
-            assertThat(browser.post("/login/" + email, right).status()).as("sign-in %d", i + 1).isEqualTo(200);
+            assertThat(browser.post("/login/" + email, right).status())
+                    .as("sign-in %d", i + 1)
+                    .isEqualTo(200);
         }
     }
 

@@ -56,7 +56,8 @@ class HostileClientTests extends StubbedCentra {
     void theReceiptCookieGoesOnSignOutAndSignIn() {
         CENTRA.stubFor(any(anyUrl()).willReturn(okJson("{\"token\":\"tok-1\",\"loggedIn\":false}")));
 
-        Reply logout = client.post("/api/checkout/logout", null, "Cookie", "centra-session=tok-1; centra-receipt=tok-0");
+        Reply logout =
+                client.post("/api/checkout/logout", null, "Cookie", "centra-session=tok-1; centra-receipt=tok-0");
         Reply login = client.post(
                 "/api/checkout/login/ada@example.com",
                 java.util.Map.of("password", "secret"),
@@ -65,7 +66,37 @@ class HostileClientTests extends StubbedCentra {
 
         for (Reply reply : List.of(logout, login)) {
             assertThat(reply.allHeaders("Set-Cookie"))
-                    .anySatisfy(cookie -> assertThat(cookie).startsWith("centra-receipt=;").contains("Max-Age=0"));
+                    .anySatisfy(cookie ->
+                            assertThat(cookie).startsWith("centra-receipt=;").contains("Max-Age=0"));
         }
+    }
+
+    @Test
+    void paymentPagesMustBeOnTheStorefront() {
+        CENTRA.stubFor(any(anyUrl())
+                .willReturn(okJson("{\"token\":\"tok-1\",\"action\":\"redirect\",\"url\":\"https://psp.example\"}")));
+        for (String page : List.of(
+                "https://evil.example/r", "https://shop.example.evil.example/r", "//evil.example/r", "javascript:x")) {
+            for (String field : List.of("paymentReturnPage", "paymentFailedPage")) {
+                Reply reply = client.post(
+                        "/api/checkout/payment",
+                        java.util.Map.of(field, page, "termsAndConditions", true),
+                        "Cookie",
+                        "centra-session=tok-1");
+                assertThat(reply.status()).as(field + "=" + page).isEqualTo(400);
+                assertThat(reply.json().at("/errors/" + field).isTextual()).isTrue();
+            }
+        }
+        assertThat(upstreamCalls("POST", "/payment")).isZero();
+
+        Reply allowed = client.post(
+                "/api/checkout/payment",
+                java.util.Map.of("paymentReturnPage", STOREFRONT + "/r", "paymentFailedPage", STOREFRONT + "/f"),
+                "Cookie",
+                "centra-session=tok-1");
+        assertThat(allowed.status()).as(allowed.text()).isNotEqualTo(400);
+        assertThat(upstreamCalls("POST", "/payment"))
+                .as("pages on the storefront go on to Centra")
+                .isEqualTo(1);
     }
 }

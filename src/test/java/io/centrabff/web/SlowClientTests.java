@@ -45,7 +45,9 @@ class SlowClientTests extends StubbedCentra {
             long millis = (System.nanoTime() - started) / 1_000_000;
 
             assertThat(liveness.status()).isEqualTo(200);
-            assertThat(millis).as("liveness latency under %d slow clients", SLOW_CLIENTS).isLessThan(1_000);
+            assertThat(millis)
+                    .as("liveness latency under %d slow clients", SLOW_CLIENTS)
+                    .isLessThan(1_000);
 
             Socket first = slow.get(0);
             first.setSoTimeout(30_000);
