@@ -4,7 +4,7 @@
 Answers just enough of Centra's API for the BFF (countries, products, selection, items, login) and misbehaves on
 request: POST /__mode/failing makes every answer a 500 with Centra's `errors` object (POST /__mode/healthy undoes it);
 paths with an encoded slash get Apache's HTML 404. GET /__stats counts calls and request bodies carrying junk fields
-(any name starting with "junk", "evil", "MARKET" or "pricelist "); POST /__reset clears the counts.
+(any name starting with "junk", "evil", "MARKET" or "pricelist "); POST /__reset answers the counts and clears them.
 """
 import json
 import sys
@@ -92,13 +92,14 @@ class Handler(BaseHTTPRequestHandler):
 
     def control(self, path):
         with lock:
+            # The counts so far, then the change: /__reset answers what it is about to clear.
+            snapshot = {k: state[k] for k in ("failing", "calls", "junk", "paths")}
             if path == "/__mode/failing":
                 state["failing"] = True
             elif path == "/__mode/healthy":
                 state["failing"] = False
             elif path == "/__reset":
                 state.update(calls=0, junk=0, paths={})
-            snapshot = {k: state[k] for k in ("failing", "calls", "junk", "paths")}
         return self.reply(200, snapshot)
 
     do_GET = do_POST = do_PUT = do_DELETE = handle_any
