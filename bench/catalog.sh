@@ -44,7 +44,9 @@ if [ -z "$JAR" ]; then
 fi
 
 echo "Starting the BFF (sandbox mode) on 127.0.0.1:$BFF_PORT"
-java -jar "$JAR" --server.address=127.0.0.1 --server.port="$BFF_PORT" --bff.catalog.server-key=bench-key --logging.level.root=WARN >"$WORK/bff.log" 2>&1 &
+java -jar "$JAR" --spring.profiles.active=sandbox --server.address=127.0.0.1 --server.port="$BFF_PORT" \
+  --management.server.port="$BFF_PORT" --bff.catalog.server-key=bench-key --logging.level.root=WARN \
+  >"$WORK/bff.log" 2>&1 &
 BFF_PID=$!
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$BFF_PORT/actuator/health/readiness" >/dev/null 2>&1 && break

@@ -43,7 +43,7 @@ PIDS+=($!)
 
 java -Xmx512m -jar "$JAR" \
   --server.port="$BFF_PORT" \
-  --bff.sandbox.enabled=false \
+  --management.server.port="$BFF_PORT" \
   --centra.base-url="$STUB/api/checkout" \
   --centra.max-connections=2500 \
   --bff.rate-limits.enabled=false \
@@ -92,7 +92,7 @@ stub_before=$(stub_requests)
   while [ $SECONDS -lt $end ]; do
     sleep 2
     curl -s "$BFF/actuator/prometheus" | awk '
-      /^http_server_requests_active_seconds_(gcount|active_count)/ && !/actuator/ { a += $NF }
+      /^http_server_requests_active_seconds_count/ && !/actuator/ { a += $NF }
       /^jvm_threads_live_threads/ { t = $NF }
       /^jvm_memory_used_bytes/ && /area="heap"/ { h += $NF }
       END { printf "in_flight=%d threads=%d heap_mb=%.0f\n", a, t, h / 1048576 }' >> "$WORK/samples.txt"

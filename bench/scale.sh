@@ -77,12 +77,14 @@ ready() { # ready NAME URL: waits until URL answers 2xx, or fails with the log i
 start redis redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --daemonize no
 for _ in $(seq 1 40); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.25; done
 
-# Small heaps: three JVMs share the machine with Redis, nginx and wrk. Management stays on each instance's port.
+# Small heaps: three JVMs share the machine with Redis, nginx and wrk. Each instance serves its actuator on its own
+# public port (management.server.port = server.port), so the three do not compete for 8081.
 JAVA=(env -u MANAGEMENT_SERVER_PORT -u CENTRA_BASE_URL java -Xmx384m -jar "$JAR" --server.address=127.0.0.1
   --bff.webhook.secret="$WEBHOOK_SECRET" --logging.level.root=WARN)
 
 echo "Starting the shared Centra sandbox on 127.0.0.1:$SANDBOX_PORT (hosted by a BFF on :$CENTRA_PORT)"
-start centra "${JAVA[@]}" --server.port="$CENTRA_PORT" --bff.sandbox.port="$SANDBOX_PORT" \
+start centra "${JAVA[@]}" --spring.profiles.active=sandbox --server.port="$CENTRA_PORT" \
+  --management.server.port="$CENTRA_PORT" --bff.sandbox.port="$SANDBOX_PORT" \
   --bff.sandbox.shared-secret="$SANDBOX_SECRET" --bff.sandbox.webhook-url="$LB/api/webhooks/centra"
 ready centra "http://127.0.0.1:$CENTRA_PORT/actuator/health/readiness"
 
@@ -90,7 +92,7 @@ ready centra "http://127.0.0.1:$CENTRA_PORT/actuator/health/readiness"
 start_instances() {
   for instance in a:$A_PORT b:$B_PORT; do
     name=bff-${instance%%:*}; port=${instance##*:}
-    start "$name" "${JAVA[@]}" --server.port="$port" \
+    start "$name" "${JAVA[@]}" --server.port="$port" --management.server.port="$port" \
       --centra.base-url="http://127.0.0.1:$SANDBOX_PORT/api/checkout/52" --centra.shared-secret="$SANDBOX_SECRET" \
       --bff.session.trusted-proxies=127.0.0.1 --bff.session.cookie-secure=false "$@"
   done

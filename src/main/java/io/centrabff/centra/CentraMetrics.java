@@ -19,6 +19,14 @@ class CentraMetrics {
 
     static final String REQUESTS = "centra.requests";
 
+    private static final java.util.List<CentraOutcome> ALERTED = java.util.List.of(
+            CentraOutcome.SUCCESS,
+            CentraOutcome.SERVER_ERROR,
+            CentraOutcome.TIMEOUT,
+            CentraOutcome.UNREACHABLE,
+            CentraOutcome.BAD_RESPONSE,
+            CentraOutcome.RATE_LIMITED);
+
     private static final Logger log = LoggerFactory.getLogger(CentraGateway.class);
 
     private final MeterRegistry meters;
@@ -29,6 +37,13 @@ class CentraMetrics {
         this.rotations = Counter.builder("centra.token.rotations")
                 .description("Centra answers that replaced the token the call carried")
                 .register(meters);
+        // The outcomes alert rules read are on the scrape from start-up at 0 for every operation, so rate() sees the
+        // first failure (a series that appears at 1 shows no increase). The others appear when they first happen.
+        for (CentraOperation operation : CentraOperation.values()) {
+            for (CentraOutcome outcome : ALERTED) {
+                timer(operation, outcome);
+            }
+        }
     }
 
     /** Times each subscription to {@code call} (one upstream attempt) and logs failed attempts. */

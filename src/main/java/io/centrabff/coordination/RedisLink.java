@@ -59,6 +59,10 @@ public final class RedisLink implements SmartLifecycle {
         meters.gauge("bff.redis.up", this, link -> link.up ? 1 : 0);
         this.downs = transitions("down");
         this.ups = transitions("up");
+        // On the scrape from start-up at 0, for the dashboard's fallback panel and alerts on its rate.
+        for (String component : List.of("cart-state", "cart-aliases", "replies", "rate-limits")) {
+            meters.counter("bff.redis.fallbacks", "component", component);
+        }
         this.probe = new LinkProbe(this, redis, properties, resources);
     }
 

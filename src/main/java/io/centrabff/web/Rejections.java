@@ -20,8 +20,23 @@ public class Rejections {
 
     private final MeterRegistry meters;
 
+    /**
+     * Refusals present on every scrape from start-up (at 0), so an alert's rate() sees the first one; other reasons
+     * appear when they first happen.
+     */
+    private static final java.util.List<String> USUAL = java.util.List.of(
+            "rate-limited",
+            "body-too-large",
+            "malformed-body",
+            "circuit-open",
+            "cart-busy",
+            "payment-in-progress",
+            "not-found",
+            "bad-request");
+
     Rejections(MeterRegistry meters) {
         this.meters = meters;
+        USUAL.forEach(reason -> counter(reason, NO_RULE));
     }
 
     /** One refused request; {@code reason} must come from a fixed set (a problem type slug, say). */
@@ -31,12 +46,15 @@ public class Rejections {
 
     /** One request refused by rate-limit rule {@code rule}. */
     public void count(String reason, String rule) {
-        Counter.builder(METER)
-                .description("Requests the BFF refused, by reason")
+        counter(reason, rule).increment();
+    }
+
+    private Counter counter(String reason, String rule) {
+        return Counter.builder(METER)
+                .description("Requests the BFF refused, by reason and rate-limit rule")
                 .tag("reason", reason)
                 .tag("rule", rule)
-                .register(meters)
-                .increment();
+                .register(meters);
     }
 
     /**

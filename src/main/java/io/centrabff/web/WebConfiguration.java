@@ -4,6 +4,8 @@ import io.centrabff.coordination.RedisConfigured;
 import io.centrabff.coordination.RedisLink;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.observation.ObservationPredicate;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.web.filter.CorsFilter;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
@@ -31,6 +34,22 @@ class WebConfiguration {
                         () -> MDC.get(Correlation.MDC_KEY),
                         value -> MDC.put(Correlation.MDC_KEY, value),
                         () -> MDC.remove(Correlation.MDC_KEY));
+    }
+
+    /** Descriptions, bounded latency buckets and one label casing for every meter (see {@link MeterConventions}). */
+    @Bean
+    MeterFilter meterConventions() {
+        return new MeterConventions();
+    }
+
+    /**
+     * An event stream stays open for as long as the tab does: its "latency" says nothing about the service, so it is
+     * left out of http.server.requests (and gets no trace).
+     */
+    @Bean
+    ObservationPredicate eventStreamsAreNotRequests() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && request.getCarrier().getRequestURI().endsWith("/selection/events"));
     }
 
     @Bean

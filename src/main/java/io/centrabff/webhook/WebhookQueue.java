@@ -31,6 +31,10 @@ class WebhookQueue {
                     return thread;
                 });
         meters.gauge("bff.webhook.queue.size", worker.getQueue(), java.util.Collection::size);
+        // On the scrape from start-up at 0 (the dashboard's webhook panel), not only after the first event.
+        meters.counter("bff.webhook.events", "type", "products", "verdict", "evicted");
+        meters.counter("bff.webhook.events", "type", "categories", "verdict", "evicted");
+        meters.counter("bff.webhook.events", "type", "all", "verdict", "queue-full");
     }
 
     void submit(WebhookEvent event) {

@@ -3,6 +3,7 @@ package io.centrabff.widgets;
 import io.centrabff.coordination.RedisLink;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,9 @@ final class RedisCartLock implements CartLock {
         this.link = link;
         this.stateTtl = stateTtl;
         this.meters = meters;
+        for (String outcome : List.of("acquired", "busy", "lease-lost")) {
+            meters.counter("bff.cart.lock", "outcome", outcome);
+        }
     }
 
     @Override

@@ -47,6 +47,7 @@ final class RedisCarts implements WidgetStates.Shared {
         this.lock = lock;
         this.mapper = mapper;
         this.meters = meters;
+        meters.counter("bff.cart.fenced.writes", "outcome", "refused");
         this.ttl = ttl;
         link.onRecovery(this::writeUnsaved);
     }
@@ -63,7 +64,7 @@ final class RedisCarts implements WidgetStates.Shared {
     }
 
     static void refused(MeterRegistry meters, Logger log, String what) {
-        meters.counter("bff.cart.fenced-writes", "outcome", "refused").increment();
+        meters.counter("bff.cart.fenced.writes", "outcome", "refused").increment();
         log.warn("{}: it was made under a lease on the cart that a newer lease has replaced", what);
     }
 

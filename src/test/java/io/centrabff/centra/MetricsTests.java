@@ -25,18 +25,18 @@ class MetricsTests extends StubbedCentra {
         CENTRA.stubFor(
                 post(urlEqualTo(API + "/items/1001-1")).willReturn(aResponse().withStatus(500)));
         double before =
-                value(scrape(), "centra_requests_seconds_count", "operation=\"COUNTRIES\"", "outcome=\"success\"");
+                value(scrape(), "centra_requests_seconds_count", "operation=\"countries\"", "outcome=\"success\"");
 
         client.get("/api/checkout/countries");
         client.post("/api/checkout/items/1001-1", null);
 
         String metrics = scrape();
-        assertThat(value(metrics, "centra_requests_seconds_count", "operation=\"COUNTRIES\"", "outcome=\"success\""))
+        assertThat(value(metrics, "centra_requests_seconds_count", "operation=\"countries\"", "outcome=\"success\""))
                 .isEqualTo(before + 1);
         assertThat(value(
                         metrics,
                         "centra_requests_seconds_count",
-                        "operation=\"ADD_ITEM\"",
+                        "operation=\"add_item\"",
                         "class=\"cart\"",
                         "outcome=\"server_error\""))
                 .isGreaterThanOrEqualTo(1);
@@ -79,10 +79,10 @@ class MetricsTests extends StubbedCentra {
         client.get("/api/checkout/selection");
 
         String after = scrape();
-        for (String reason : new String[] {"body-too-large", "malformed-body", "invalid-path-value", "cors-origin"}) {
+        for (String reason : new String[] {"body_too_large", "malformed_body", "invalid_path_value", "cors_origin"}) {
             assertThat(rejected(after, reason)).as(reason).isEqualTo(rejected(before, reason) + 1);
         }
-        assertThat(rejected(after, "circuit-open")).isEqualTo(rejected(before, "circuit-open") + 1);
+        assertThat(rejected(after, "circuit_open")).isEqualTo(rejected(before, "circuit_open") + 1);
         assertThat(upstreamCalls()).isZero();
     }
 
