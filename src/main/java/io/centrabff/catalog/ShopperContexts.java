@@ -103,7 +103,10 @@ class ShopperContexts implements SessionObserver {
                 .orElseThrow(() -> new IllegalStateException("Centra's country table is empty"));
     }
 
-    /** One {@code GET /selection} for a token the BFF has not seen answered yet; failures fall back to defaults. */
+    /**
+     * One {@code GET /selection} for a token the BFF has not seen answered yet (remembered, answered or not, for
+     * {@code unknown-token-ttl}); failures fall back to defaults.
+     */
     private CompletableFuture<Location> fetchLocation(ShopperSession session) {
         return gateway.exchange(CentraRequest.forSession(
                         CentraOperation.SELECTION, session.token(), null, session.correlationId()))
@@ -115,7 +118,12 @@ class ShopperContexts implements SessionObserver {
                     }
                     return location;
                 })
-                .onErrorResume(error -> Mono.empty())
+                .onErrorResume(error -> {
+                    // Centra failed, the token may be fine: forget the lookup (later, not inside the cache's own
+                    // computation) so the next read asks again; while the breaker is open that costs no call.
+                    CompletableFuture.runAsync(() -> lookups.invalidate(session.token()));
+                    return Mono.empty();
+                })
                 .toFuture();
     }
 

@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "centra.shared-secret=test-shared-secret",
+            "bff.catalog.server-key=test-server-key",
             "bff.catalog.refresh-after=1s",
             "centra.timeouts.catalog=1s"
         })
@@ -116,14 +117,16 @@ class CatalogCacheTests {
     void centraDownServesCachedKeysAsStaleAndColdKeysAs503() {
         CentraStubs.listing(centra, 0);
         ShopperClient shopper = new ShopperClient(port);
-        assertThat(shopper.post("/api/checkout/products", Map.of()).header("X-BFF-Cache"))
+        assertThat(shopper.post("/api/checkout/products", Map.of(), "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("miss");
 
         centra.stubFor(post(urlEqualTo(CentraStubs.BASE + "/products"))
                 .willReturn(aResponse().withStatus(503)));
 
-        Reply stale = Poll.until(() -> shopper.post("/api/checkout/products", Map.of()), reply -> "stale"
-                .equals(reply.header("X-BFF-Cache")));
+        Reply stale = Poll.until(
+                () -> shopper.post("/api/checkout/products", Map.of(), "X-BFF-Server-Key", "test-server-key"),
+                reply -> "stale".equals(reply.header("X-BFF-Cache")));
         assertThat(stale.status()).isEqualTo(200);
         assertThat(stale.json().at("/products/1/product").asText()).isEqualTo("1002");
         assertThat(meters.counter("bff.catalog.stale.serves").count()).isGreaterThanOrEqualTo(1);

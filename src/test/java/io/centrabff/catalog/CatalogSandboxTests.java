@@ -22,7 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
 @ActiveProfiles("sandbox")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"bff.admin.secret=admin-test-secret", "bff.catalog.default-country=SE"})
+        properties = {
+            "bff.admin.secret=admin-test-secret",
+            "bff.catalog.default-country=SE",
+            "bff.catalog.server-key=test-server-key"
+        })
 class CatalogSandboxTests {
 
     @LocalServerPort
@@ -51,7 +55,14 @@ class CatalogSandboxTests {
     @Test
     void shoppersOnDifferentPricelistsOfOneMarketShareOneEntry() {
         Reply germany = shopper.post("/api/checkout/products", Map.of("limit", 10), "CF-IPCountry", "DE");
-        Reply usa = new ShopperClient(port).post("/api/checkout/products", Map.of("limit", 10), "CF-IPCountry", "US");
+        Reply usa = new ShopperClient(port)
+                .post(
+                        "/api/checkout/products",
+                        Map.of("limit", 10),
+                        "CF-IPCountry",
+                        "US",
+                        "X-BFF-Server-Key",
+                        "test-server-key");
 
         assertThat(germany.status()).isEqualTo(200);
         assertThat(usa.header("X-BFF-Cache")).isEqualTo("hit");
@@ -109,7 +120,7 @@ class CatalogSandboxTests {
                 Poll.until(() -> shopper.get("/api/checkout/products/1001").json(), body -> "Changed Tee"
                         .equals(body.at("/product/name").asText()));
         assertThat(fresh.at("/product/priceAsNumber").asDouble()).isEqualTo(199.0);
-        Reply other = shopper.get("/api/checkout/products/1002");
+        Reply other = shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key");
         assertThat(other.header("X-BFF-Cache")).isEqualTo("hit");
         assertThat(upstream("/products")).isEqualTo(1);
     }
@@ -129,7 +140,8 @@ class CatalogSandboxTests {
                 () -> meters.counter("bff.catalog.rebuild.entries", "result", "reloaded")
                         .count(),
                 count -> count >= 8);
-        Reply listing = shopper.post("/api/checkout/products", Map.of(), "CF-IPCountry", "FI");
+        Reply listing = shopper.post(
+                "/api/checkout/products", Map.of(), "CF-IPCountry", "FI", "X-BFF-Server-Key", "test-server-key");
         assertThat(listing.header("X-BFF-Cache")).isEqualTo("hit");
     }
 

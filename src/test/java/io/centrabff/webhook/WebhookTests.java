@@ -36,7 +36,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Signed webhooks against a WireMock Centra: precise eviction, and refusal that evicts nothing. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"centra.shared-secret=test-shared-secret", "bff.webhook.secret=whsec"})
+        properties = {
+            "centra.shared-secret=test-shared-secret",
+            "bff.webhook.secret=whsec",
+            "bff.catalog.server-key=test-server-key"
+        })
 class WebhookTests {
 
     static final java.util.concurrent.atomic.AtomicLong CALLS = new java.util.concurrent.atomic.AtomicLong();
@@ -76,9 +80,11 @@ class WebhookTests {
         centra.stubFor(CentraStubs.single("1001", "Tee", "100"));
         centra.stubFor(CentraStubs.single("1002", "Shirt", "200"));
         shopper = new ShopperClient(port);
-        assertThat(shopper.get("/api/checkout/products/1001").header("X-BFF-Cache"))
+        assertThat(shopper.get("/api/checkout/products/1001", "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("miss");
-        assertThat(shopper.get("/api/checkout/products/1002").header("X-BFF-Cache"))
+        assertThat(shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("miss");
     }
 
@@ -92,7 +98,8 @@ class WebhookTests {
         Reply fresh = Poll.until(() -> shopper.get("/api/checkout/products/1001"), reply -> "New Tee"
                 .equals(reply.json().at("/product/name").asText()));
         assertThat(fresh.json().at("/product/priceAsNumber").asInt()).isEqualTo(90);
-        assertThat(shopper.get("/api/checkout/products/1002").header("X-BFF-Cache"))
+        assertThat(shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("hit");
         centra.verify(exactly(1), productCall("1002"));
         assertThat(meters.counter("bff.webhook.events", "type", "products", "verdict", "evicted")
@@ -129,7 +136,8 @@ class WebhookTests {
         assertThat(post(form, header).status()).isEqualTo(401);
 
         // The one valid call evicted 1001; the refused ones must not have touched 1002.
-        assertThat(shopper.get("/api/checkout/products/1002").header("X-BFF-Cache"))
+        assertThat(shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("hit");
         centra.verify(exactly(1), productCall("1002"));
     }
@@ -139,9 +147,11 @@ class WebhookTests {
         assertThat(send("{\"markets\":[\"1\"]}", now(), "wrong-secret").status())
                 .isEqualTo(401);
 
-        assertThat(shopper.get("/api/checkout/products/1001").header("X-BFF-Cache"))
+        assertThat(shopper.get("/api/checkout/products/1001", "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("hit");
-        assertThat(shopper.get("/api/checkout/products/1002").header("X-BFF-Cache"))
+        assertThat(shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("hit");
         centra.verify(exactly(2), postRequestedFor(urlEqualTo(CentraStubs.BASE + "/products")));
     }
@@ -151,7 +161,8 @@ class WebhookTests {
         assertThat(send("{\"markets\":[\"1\"]}", now(), "whsec").status()).isEqualTo(200);
 
         Poll.until(() -> cache.size(), size -> size == 0);
-        assertThat(shopper.get("/api/checkout/products/1002").header("X-BFF-Cache"))
+        assertThat(shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("miss");
     }
 
