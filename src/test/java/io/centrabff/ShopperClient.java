@@ -1,8 +1,6 @@
 package io.centrabff;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,26 +8,28 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
  * A shopper's browser for tests: real HTTP with its own cookie jar, raw paths sent exactly as written (no client-side
- * re-encoding), JSON bodies parsed into trees.
+ * re-encoding), JSON bodies parsed into trees. The jar keeps {@code Secure} cookies over plain http too (the BFF's
+ * cookies are Secure outside the sandbox), and sends them to whatever host the client calls.
  */
 public final class ShopperClient {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final Map<String, String> cookies = new ConcurrentHashMap<>();
     private final HttpClient http;
 
     public ShopperClient(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -66,10 +66,20 @@ public final class ShopperClient {
             if (text != null) {
                 request.header("Content-Type", "application/json");
             }
+            boolean cookieGiven = false;
             for (int i = 0; i + 1 < headers.length; i += 2) {
                 request.header(headers[i], headers[i + 1]);
+                cookieGiven |= headers[i].equalsIgnoreCase("Cookie");
+            }
+            if (!cookieGiven && !cookies.isEmpty()) {
+                request.header(
+                        "Cookie",
+                        cookies.entrySet().stream()
+                                .map(c -> c.getKey() + "=" + c.getValue())
+                                .collect(Collectors.joining("; ")));
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response.headers().allValues("Set-Cookie").forEach(this::keep);
             return new Reply(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -81,11 +91,26 @@ public final class ShopperClient {
 
     /** The cookie jar's value for {@code name}, or null. */
     public String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals(name))
-                .map(c -> c.getValue())
-                .findFirst()
-                .orElse(null);
+        return cookies.get(name);
+    }
+
+    /** Stores a {@code Set-Cookie}, or drops the cookie when it is emptied or expired ({@code Max-Age=0}). */
+    private void keep(String setCookie) {
+        String[] parts = setCookie.split(";");
+        int equals = parts[0].indexOf('=');
+        if (equals < 1) {
+            return;
+        }
+        String name = parts[0].substring(0, equals).trim();
+        String value = parts[0].substring(equals + 1).trim();
+        boolean expired = java.util.Arrays.stream(parts)
+                .map(String::trim)
+                .anyMatch(attribute -> attribute.equalsIgnoreCase("Max-Age=0"));
+        if (value.isEmpty() || expired) {
+            cookies.remove(name);
+        } else {
+            cookies.put(name, value);
+        }
     }
 
     /** One HTTP answer. */

@@ -7,14 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.centrabff.CentraStubs;
-import io.centrabff.Poll;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
+import io.centrabff.centra.StubbedCentra;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,44 +20,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The cache against a WireMock Centra: one upstream call per cold key, stale serving and 503 when Centra is down. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "centra.shared-secret=test-shared-secret",
-            "bff.catalog.server-key=test-server-key",
-            "bff.catalog.refresh-after=1s",
-            "centra.timeouts.catalog=1s"
-        })
-class CatalogCacheTests {
-
-    static final WireMockServer centra = new WireMockServer(options().dynamicPort());
-
-    static {
-        centra.start();
-    }
-
-    @DynamicPropertySource
-    static void centraUrl(DynamicPropertyRegistry registry) {
-        registry.add("centra.base-url", () -> centra.baseUrl() + CentraStubs.BASE);
-    }
-
-    @AfterAll
-    static void stopCentra() {
-        centra.stop();
-    }
-
-    @LocalServerPort
-    int port;
+class CatalogCacheTests extends StubbedCentra {
 
     @Autowired
     CatalogCache cache;
@@ -68,15 +34,14 @@ class CatalogCacheTests {
     MeterRegistry meters;
 
     @BeforeEach
-    void reset() {
-        centra.resetAll();
-        cache.clear();
-        CentraStubs.countries(centra);
+    void countries() {
+        CentraStubs.countries(CENTRA);
     }
 
     @Test
     void coldKeyLoadsOnceHoweverManyRequestsMissAtOnce() throws Exception {
-        CentraStubs.listing(centra, 500);
+        // Long enough for the misses to overlap, well short of the catalog time limit.
+        CentraStubs.listing(CENTRA, 100);
         ExecutorService browsers = Executors.newFixedThreadPool(100);
         try {
             List<Future<Reply>> replies = new ArrayList<>();
@@ -92,7 +57,7 @@ class CatalogCacheTests {
         } finally {
             browsers.shutdownNow();
         }
-        centra.verify(exactly(1), postRequestedFor(urlEqualTo(CentraStubs.BASE + "/products")));
+        CENTRA.verify(exactly(1), postRequestedFor(urlEqualTo(CentraStubs.BASE + "/products")));
         assertThat(meters.get("cache.gets")
                         .tag("cache", "catalog")
                         .tag("result", "miss")
@@ -103,30 +68,34 @@ class CatalogCacheTests {
 
     @Test
     void sessionlessFillsAskForAllPricelistsWithTheSecret() {
-        CentraStubs.listing(centra, 0);
+        CentraStubs.listing(CENTRA, 0);
 
         new ShopperClient(port).post("/api/checkout/products", Map.of());
 
-        centra.verify(postRequestedFor(urlEqualTo(CentraStubs.BASE + "/products"))
+        CENTRA.verify(postRequestedFor(urlEqualTo(CentraStubs.BASE + "/products"))
                 .withHeader("API-token", equalTo("none"))
-                .withHeader("Authorization", equalTo("Bearer test-shared-secret"))
+                .withHeader("Authorization", equalTo("Bearer " + SHARED_SECRET))
                 .withRequestBody(matchingJsonPath("$.pricelist", equalTo("all"))));
     }
 
     @Test
     void centraDownServesCachedKeysAsStaleAndColdKeysAs503() {
-        CentraStubs.listing(centra, 0);
+        CentraStubs.listing(CENTRA, 0);
         ShopperClient shopper = new ShopperClient(port);
         assertThat(shopper.post("/api/checkout/products", Map.of(), "X-BFF-Server-Key", "test-server-key")
                         .header("X-BFF-Cache"))
                 .isEqualTo("miss");
 
-        centra.stubFor(post(urlEqualTo(CentraStubs.BASE + "/products"))
+        CENTRA.stubFor(post(urlEqualTo(CentraStubs.BASE + "/products"))
                 .willReturn(aResponse().withStatus(503)));
 
-        Reply stale = Poll.until(
-                () -> shopper.post("/api/checkout/products", Map.of(), "X-BFF-Server-Key", "test-server-key"),
-                reply -> "stale".equals(reply.header("X-BFF-Cache")));
+        // What a due refresh (bff.catalog.refresh-after) does, started at once instead of after the configured age.
+        cache.keys()
+                .forEach(key ->
+                        cache.reload(key).handle((entry, failure) -> entry).join());
+
+        Reply stale = shopper.post("/api/checkout/products", Map.of(), "X-BFF-Server-Key", "test-server-key");
+        assertThat(stale.header("X-BFF-Cache")).isEqualTo("stale");
         assertThat(stale.status()).isEqualTo(200);
         assertThat(stale.json().at("/products/1/product").asText()).isEqualTo("1002");
         assertThat(meters.counter("bff.catalog.stale.serves").count()).isGreaterThanOrEqualTo(1);

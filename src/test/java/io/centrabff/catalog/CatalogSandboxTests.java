@@ -1,8 +1,9 @@
 package io.centrabff.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.centrabff.Poll;
+import io.centrabff.SandboxTest;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import io.centrabff.sandbox.CentraSandbox;
@@ -12,21 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The catalog through the BFF against the embedded sandbox: per-shopper prices, the webhook loop, rebuild. */
-@ActiveProfiles("sandbox")
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "bff.admin.secret=admin-test-secret",
-            "bff.catalog.default-country=SE",
-            "bff.catalog.server-key=test-server-key"
-        })
+@SandboxTest
 class CatalogSandboxTests {
 
     @LocalServerPort
@@ -116,9 +108,9 @@ class CatalogSandboxTests {
         Reply change = centra.post("/sandbox/products/1001", Map.of("price", 199, "name", "Changed Tee"));
         assertThat(change.json().path("webhookStatus").asInt()).isEqualTo(200);
 
-        JsonNode fresh =
-                Poll.until(() -> shopper.get("/api/checkout/products/1001").json(), body -> "Changed Tee"
-                        .equals(body.at("/product/name").asText()));
+        JsonNode fresh = await().until(
+                        () -> shopper.get("/api/checkout/products/1001").json(),
+                        body -> "Changed Tee".equals(body.at("/product/name").asText()));
         assertThat(fresh.at("/product/priceAsNumber").asDouble()).isEqualTo(199.0);
         Reply other = shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key");
         assertThat(other.header("X-BFF-Cache")).isEqualTo("hit");
@@ -135,11 +127,11 @@ class CatalogSandboxTests {
         Reply started = shopper.post("/api/admin/catalog/rebuild", null, "Authorization", "Bearer admin-test-secret");
 
         assertThat(started.status()).isEqualTo(202);
-        Poll.until(() -> cache.size(), size -> size >= 8);
-        Poll.until(
-                () -> meters.counter("bff.catalog.rebuild.entries", "result", "reloaded")
-                        .count(),
-                count -> count >= 8);
+        await().until(() -> cache.size(), size -> size >= 8);
+        await().until(
+                        () -> meters.counter("bff.catalog.rebuild.entries", "result", "reloaded")
+                                .count(),
+                        count -> count >= 8);
         Reply listing = shopper.post(
                 "/api/checkout/products", Map.of(), "CF-IPCountry", "FI", "X-BFF-Server-Key", "test-server-key");
         assertThat(listing.header("X-BFF-Cache")).isEqualTo("hit");

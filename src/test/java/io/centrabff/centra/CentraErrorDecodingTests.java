@@ -8,60 +8,31 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.centrabff.centra.BffHttp.Reply;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** How Centra's answers become the storefront's: Centra's own errors pass through, everything else is a problem. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"centra.timeouts.cart=1s", "centra.timeouts.catalog=1s"})
-class CentraErrorDecodingTests {
+class CentraErrorDecodingTests extends StubbedCentra {
 
     static final String BASE = "/api/checkout/52";
-    static final String SECRET = "test-shared-secret-a81c";
+    static final String SECRET = SHARED_SECRET;
     static final String SELECTION = BASE + "/selection";
     static final String COOKIE = "centra-session=tok-1";
-
-    @RegisterExtension
-    static WireMockExtension centra = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @DynamicPropertySource
-    static void centra(DynamicPropertyRegistry registry) {
-        registry.add("centra.base-url", () -> "http://127.0.0.1:" + centra.getPort() + BASE);
-        registry.add("centra.shared-secret", () -> SECRET);
-    }
-
-    @LocalServerPort
-    int port;
 
     BffHttp bff;
 
     ObjectMapper mapper = new ObjectMapper();
-
-    @Autowired
-    CircuitBreakerRegistry breakers;
 
     @BeforeEach
     void client() {
@@ -81,7 +52,7 @@ class CentraErrorDecodingTests {
     void centraVoucherErrorPassesThroughWithItsStatusAndBody() throws Exception {
         String body = "{\"token\":\"tok-1\",\"errors\":{\"voucher\":\"not valid\"},"
                 + "\"selection\":{\"items\":[],\"discounts\":{\"vouchers\":[]}},\"futureField\":[1,2]}";
-        centra.stubFor(post(urlEqualTo(BASE + "/vouchers")).willReturn(json(406, body)));
+        CENTRA.stubFor(post(urlEqualTo(BASE + "/vouchers")).willReturn(json(406, body)));
 
         Reply reply = bff.post("/api/checkout/vouchers", "{\"voucher\":\"NOPE\"}", "Cookie", COOKIE);
 
@@ -95,19 +66,19 @@ class CentraErrorDecodingTests {
     @Test
     void unknownItemPassesThroughAs404() throws Exception {
         String body = "{\"errors\":{\"item\":\"product item not found\"}}";
-        centra.stubFor(post(urlEqualTo(BASE + "/items/9999-1")).willReturn(json(404, body)));
+        CENTRA.stubFor(post(urlEqualTo(BASE + "/items/9999-1")).willReturn(json(404, body)));
 
         Reply reply = bff.post("/api/checkout/items/9999-1", null, "Cookie", COOKIE);
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(withoutAddedFields(reply.json())).isEqualTo(mapper.readTree(body));
-        centra.verify(exactly(1), postRequestedFor(urlEqualTo(BASE + "/items/9999-1")));
+        CENTRA.verify(exactly(1), postRequestedFor(urlEqualTo(BASE + "/items/9999-1")));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {500, 502, 503, 504})
     void centraServerErrorWithoutErrorsBecomes503WithRetryAfter(int status) {
-        centra.stubFor(get(urlEqualTo(SELECTION))
+        CENTRA.stubFor(get(urlEqualTo(SELECTION))
                 .willReturn(aResponse().withStatus(status).withBody("<html>Fatal error in /var/www/centra</html>")));
 
         Reply reply = bff.get("/api/checkout/selection", "Cookie", COOKIE);
@@ -120,7 +91,7 @@ class CentraErrorDecodingTests {
     @ParameterizedTest
     @ValueSource(strings = {"{\"token\":\"tok-1\",", "<html>maintenance</html>", "[1,2,3]", "\"text\"", "null"})
     void unusableBodyOn200Becomes503(String body) {
-        centra.stubFor(get(urlEqualTo(SELECTION)).willReturn(json(200, body)));
+        CENTRA.stubFor(get(urlEqualTo(SELECTION)).willReturn(json(200, body)));
 
         Reply reply = bff.get("/api/checkout/selection", "Cookie", COOKIE);
 
@@ -131,17 +102,18 @@ class CentraErrorDecodingTests {
 
     @Test
     void emptyBodyOn200Becomes503() {
-        centra.stubFor(get(urlEqualTo(SELECTION)).willReturn(aResponse().withStatus(200)));
+        CENTRA.stubFor(get(urlEqualTo(SELECTION)).willReturn(aResponse().withStatus(200)));
 
         Reply reply = bff.get("/api/checkout/selection", "Cookie", COOKIE);
 
         assertProblem(reply, 503, "urn:centra-bff:problem:centra-bad-response");
+        assertThat(reply.header("Retry-After")).isEqualTo("5");
         assertThat(reply.json().path("detail").asText()).contains("empty body");
     }
 
     @Test
     void slowCentraBecomes503WithinTheTimeout() {
-        centra.stubFor(get(urlEqualTo(SELECTION))
+        CENTRA.stubFor(get(urlEqualTo(SELECTION))
                 .willReturn(json(200, "{\"token\":\"tok-1\"}").withFixedDelay(5_000)));
 
         long start = System.nanoTime();
@@ -150,14 +122,14 @@ class CentraErrorDecodingTests {
 
         assertProblem(reply, 503, "urn:centra-bff:problem:centra-unavailable");
         assertThat(reply.header("Retry-After")).isNotBlank();
-        // Reads are retried (3 attempts, each bounded by the 1 s time limit): bounded, never a hang.
+        // Reads are retried (3 attempts, each bounded by the time limit): bounded, never a hang.
         assertThat(elapsed).isLessThan(Duration.ofSeconds(6));
     }
 
     @Test
     void slowCatalogReadUsesTheCatalogTimeout() {
         // Catalog reads fill the cache through server-side calls (country table, then categories): delay them all.
-        centra.stubFor(any(urlPathMatching(BASE + "/(countries/all|categories)"))
+        CENTRA.stubFor(any(urlPathMatching(BASE + "/(countries/all|categories)"))
                 .willReturn(json(200, "{\"countries\":[],\"categories\":[]}").withFixedDelay(5_000)));
 
         long start = System.nanoTime();
@@ -165,14 +137,14 @@ class CentraErrorDecodingTests {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         assertProblem(reply, 503, "urn:centra-bff:problem:centra-unavailable");
-        // Reads are retried (3 attempts, each bounded by the 1 s time limit): bounded, never a hang.
+        // Reads are retried (3 attempts, each bounded by the time limit): bounded, never a hang.
         assertThat(elapsed).isLessThan(Duration.ofSeconds(6));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE"})
     void brokenConnectionBecomes503(String fault) {
-        centra.stubFor(get(urlEqualTo(SELECTION)).willReturn(aResponse().withFault(Fault.valueOf(fault))));
+        CENTRA.stubFor(get(urlEqualTo(SELECTION)).willReturn(aResponse().withFault(Fault.valueOf(fault))));
 
         Reply reply = bff.get("/api/checkout/selection", "Cookie", COOKIE);
 
@@ -182,7 +154,7 @@ class CentraErrorDecodingTests {
 
     @Test
     void rateLimitBecomes503WithCentrasRetryAfter() {
-        centra.stubFor(get(urlEqualTo(SELECTION))
+        CENTRA.stubFor(get(urlEqualTo(SELECTION))
                 .willReturn(json(429, "{\"errors\":{\"rate\":\"limited\"}}").withHeader("Retry-After", "7")));
 
         Reply reply = bff.get("/api/checkout/selection", "Cookie", COOKIE);
@@ -193,7 +165,7 @@ class CentraErrorDecodingTests {
 
     @Test
     void problemCarriesTheCallersCorrelationId() {
-        centra.stubFor(get(urlEqualTo(SELECTION)).willReturn(aResponse().withStatus(500)));
+        CENTRA.stubFor(get(urlEqualTo(SELECTION)).willReturn(aResponse().withStatus(500)));
 
         Reply reply = bff.get("/api/checkout/selection", "Cookie", COOKIE, "X-Correlation-ID", "trace-503");
 

@@ -11,46 +11,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.centrabff.centra.BffHttp.Reply;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.ObjectMapper;
 
 /** What the gateway puts on the wire to Centra: session token, correlation id and (only server-side) the secret. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CentraHeadersTests {
+class CentraHeadersTests extends StubbedCentra {
 
     static final String BASE = "/api/checkout/52";
-    static final String SECRET = "test-shared-secret-6f1d";
+    static final String SECRET = SHARED_SECRET;
     static final String WELL_FORMED_ID = "[A-Za-z0-9._-]{1,128}";
-
-    @RegisterExtension
-    static WireMockExtension centra = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @DynamicPropertySource
-    static void centra(DynamicPropertyRegistry registry) {
-        registry.add("centra.base-url", () -> "http://127.0.0.1:" + centra.getPort() + BASE);
-        registry.add("centra.shared-secret", () -> SECRET);
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     CentraGateway gateway;
@@ -63,7 +41,7 @@ class CentraHeadersTests {
     @BeforeEach
     void stubCentra() {
         bff = new BffHttp(port);
-        centra.stubFor(any(anyUrl())
+        CENTRA.stubFor(any(anyUrl())
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"token\":\"tok-shopper\",\"selection\":{},\"markets\":[]}")));
@@ -74,7 +52,7 @@ class CentraHeadersTests {
         Reply reply = bff.get("/api/checkout/selection", "Cookie", "centra-session=tok-shopper");
 
         assertThat(reply.status()).isEqualTo(200);
-        centra.verify(
+        CENTRA.verify(
                 exactly(1),
                 getRequestedFor(urlEqualTo(BASE + "/selection")).withHeader("API-token", equalTo("tok-shopper")));
     }
@@ -84,7 +62,7 @@ class CentraHeadersTests {
         Reply reply = bff.get("/api/checkout/selection");
 
         assertThat(reply.status()).isEqualTo(200);
-        centra.verify(
+        CENTRA.verify(
                 exactly(1), getRequestedFor(urlEqualTo(BASE + "/selection")).withoutHeader("API-token"));
     }
 
@@ -96,7 +74,7 @@ class CentraHeadersTests {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.sentToken()).isNull();
-        centra.verify(
+        CENTRA.verify(
                 exactly(1),
                 postRequestedFor(urlEqualTo(BASE + "/products"))
                         .withHeader("API-token", equalTo("none"))
@@ -112,7 +90,7 @@ class CentraHeadersTests {
 
         assertThat(id).hasSize(128);
         assertThat(reply.header("X-Correlation-ID")).isEqualTo(id);
-        centra.verify(
+        CENTRA.verify(
                 exactly(1),
                 getRequestedFor(urlEqualTo(BASE + "/selection")).withHeader("X-Correlation-ID", equalTo(id)));
     }
@@ -150,14 +128,14 @@ class CentraHeadersTests {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.headers("Injected")).isEmpty();
-        centra.verify(exactly(0), anyRequestedFor(anyUrl()));
+        CENTRA.verify(exactly(0), anyRequestedFor(anyUrl()));
     }
 
     private void assertReplaced(Reply reply, String sent) {
         assertThat(reply.status()).isEqualTo(200);
         String echoed = reply.header("X-Correlation-ID");
         assertThat(echoed).matches(WELL_FORMED_ID).isNotEqualTo(sent);
-        List<LoggedRequest> upstream = centra.findAll(anyRequestedFor(anyUrl()));
+        List<LoggedRequest> upstream = CENTRA.findAll(anyRequestedFor(anyUrl()));
         assertThat(upstream).hasSize(1);
         assertThat(upstream.get(0).getHeader("X-Correlation-ID")).isEqualTo(echoed);
     }
@@ -172,12 +150,12 @@ class CentraHeadersTests {
                         "corr-products"))
                 .block();
 
-        centra.verify(
+        CENTRA.verify(
                 exactly(1),
                 getRequestedFor(urlEqualTo(BASE + "/markets"))
                         .withHeader("Authorization", equalTo("Bearer " + SECRET))
                         .withHeader("API-token", equalTo("none")));
-        centra.verify(
+        CENTRA.verify(
                 exactly(1),
                 postRequestedFor(urlEqualTo(BASE + "/products"))
                         .withHeader("Authorization", equalTo("Bearer " + SECRET)));
@@ -193,15 +171,15 @@ class CentraHeadersTests {
 
         // The catalog read is served from the cache, filled by the BFF's own server-side calls with the secret;
         // nothing the browser sent as Authorization is ever forwarded, and shopper calls carry none at all.
-        centra.verify(
+        CENTRA.verify(
                 exactly(0), anyRequestedFor(anyUrl()).withHeader("Authorization", containing("from-the-browser")));
-        centra.verify(exactly(0), anyRequestedFor(anyUrl()).withHeader("Authorization", containing("Basic")));
-        centra.verify(exactly(2), getRequestedFor(urlEqualTo(BASE + "/selection")));
-        centra.verify(
+        CENTRA.verify(exactly(0), anyRequestedFor(anyUrl()).withHeader("Authorization", containing("Basic")));
+        CENTRA.verify(exactly(2), getRequestedFor(urlEqualTo(BASE + "/selection")));
+        CENTRA.verify(
                 exactly(0),
                 getRequestedFor(urlEqualTo(BASE + "/selection")).withHeader("Authorization", matching(".*")));
-        centra.verify(exactly(1), postRequestedFor(urlEqualTo(BASE + "/vouchers")));
-        centra.verify(
+        CENTRA.verify(exactly(1), postRequestedFor(urlEqualTo(BASE + "/vouchers")));
+        CENTRA.verify(
                 exactly(0),
                 postRequestedFor(urlEqualTo(BASE + "/vouchers")).withHeader("Authorization", matching(".*")));
     }

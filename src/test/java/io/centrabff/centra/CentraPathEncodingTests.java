@@ -7,47 +7,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.centrabff.centra.BffHttp.Reply;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every dynamic path value reaches Centra as exactly one segment, whatever the storefront put in it: the raw upstream
  * URL is asserted from WireMock's request journal.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CentraPathEncodingTests {
+class CentraPathEncodingTests extends StubbedCentra {
 
     static final String BASE = "/api/checkout/52";
-
-    @RegisterExtension
-    static WireMockExtension centra = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @DynamicPropertySource
-    static void centra(DynamicPropertyRegistry registry) {
-        registry.add("centra.base-url", () -> "http://127.0.0.1:" + centra.getPort() + BASE);
-        registry.add("centra.shared-secret", () -> "test-shared-secret");
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     CentraGateway gateway;
@@ -57,7 +35,7 @@ class CentraPathEncodingTests {
     @BeforeEach
     void stubCentra() {
         bff = new BffHttp(port);
-        centra.stubFor(any(anyUrl())
+        CENTRA.stubFor(any(anyUrl())
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"token\":\"tok-1\",\"selection\":{}}")));
@@ -68,8 +46,8 @@ class CentraPathEncodingTests {
         Reply reply = bff.delete("/api/checkout/vouchers/TEST%2BCODE", "Cookie", "centra-session=tok-1");
 
         assertThat(reply.status()).isEqualTo(200);
-        centra.verify(exactly(1), deleteRequestedFor(urlEqualTo(BASE + "/vouchers/TEST%2BCODE")));
-        centra.verify(exactly(1), anyRequestedFor(anyUrl()));
+        CENTRA.verify(exactly(1), deleteRequestedFor(urlEqualTo(BASE + "/vouchers/TEST%2BCODE")));
+        CENTRA.verify(exactly(1), anyRequestedFor(anyUrl()));
     }
 
     @ParameterizedTest
@@ -155,7 +133,7 @@ class CentraPathEncodingTests {
     }
 
     private static List<String> upstreamUrls() {
-        return centra.findAll(anyRequestedFor(anyUrl())).stream()
+        return CENTRA.findAll(anyRequestedFor(anyUrl())).stream()
                 .map(LoggedRequest::getUrl)
                 .toList();
     }

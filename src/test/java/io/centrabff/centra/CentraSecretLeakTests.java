@@ -9,54 +9,30 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.centrabff.centra.BffHttp.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.ObjectMapper;
 
 /** With everything logged at DEBUG, neither the shared secret nor shoppers' tokens reach a log line or a response. */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "logging.level.io.centrabff=DEBUG",
-            "logging.level.org.springframework.web=DEBUG",
-            "logging.level.reactor.netty=DEBUG"
-        })
-class CentraSecretLeakTests {
+class CentraSecretLeakTests extends StubbedCentra {
 
     static final String BASE = "/api/checkout/52";
-    static final String SECRET = "sEcReT-b6f0d2c4e8a1";
+    static final String SECRET = SHARED_SECRET;
     static final String OLD_TOKEN = "tok0ld5a1e8c3f2b7d9e4";
     static final String NEW_TOKEN = "tokNEW9c7e5a3b1d2f8a6";
-
-    @RegisterExtension
-    static WireMockExtension centra = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @DynamicPropertySource
-    static void centra(DynamicPropertyRegistry registry) {
-        registry.add("centra.base-url", () -> "http://127.0.0.1:" + centra.getPort() + BASE);
-        registry.add("centra.shared-secret", () -> SECRET);
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     CentraGateway gateway;
@@ -64,15 +40,30 @@ class CentraSecretLeakTests {
     @Autowired
     ObjectMapper mapper;
 
+    static final List<String> LOGGERS = List.of("io.centrabff", "org.springframework.web", "reactor.netty");
+
+    final LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+
+    // At run time, not as properties: the shared context stays the one of every StubbedCentra test.
+    @BeforeEach
+    void debugLogging() {
+        LOGGERS.forEach(logger -> logging.setLogLevel(logger, LogLevel.DEBUG));
+    }
+
+    @AfterEach
+    void normalLogging() {
+        LOGGERS.forEach(logger -> logging.setLogLevel(logger, null));
+    }
+
     @Test
     void secretAndTokensNeverReachLogsOrResponses(CapturedOutput output) {
-        centra.stubFor(get(urlEqualTo(BASE + "/selection"))
+        CENTRA.stubFor(get(urlEqualTo(BASE + "/selection"))
                 .willReturn(json(200, "{\"token\":\"" + NEW_TOKEN + "\",\"selection\":{\"items\":[]}}")));
-        centra.stubFor(post(urlEqualTo(BASE + "/vouchers"))
+        CENTRA.stubFor(post(urlEqualTo(BASE + "/vouchers"))
                 .willReturn(json(406, "{\"token\":\"" + NEW_TOKEN + "\",\"errors\":{\"voucher\":\"not valid\"}}")));
-        centra.stubFor(post(urlEqualTo(BASE + "/payment"))
+        CENTRA.stubFor(post(urlEqualTo(BASE + "/payment"))
                 .willReturn(aResponse().withStatus(500).withBody("Authorization: Bearer " + SECRET)));
-        centra.stubFor(get(urlEqualTo(BASE + "/markets")).willReturn(json(200, "{\"markets\":[{\"market\":1}]}")));
+        CENTRA.stubFor(get(urlEqualTo(BASE + "/markets")).willReturn(json(200, "{\"markets\":[{\"market\":1}]}")));
 
         BffHttp bff = new BffHttp(port);
         List<Reply> replies = new ArrayList<>();
@@ -92,7 +83,7 @@ class CentraSecretLeakTests {
         CentraResponse markets = gateway.exchange(CentraRequest.sessionless(CentraOperation.MARKETS, null, "corr-m"))
                 .block();
 
-        centra.verify(
+        CENTRA.verify(
                 exactly(1),
                 getRequestedFor(urlEqualTo(BASE + "/markets"))
                         .withHeader("Authorization", equalTo("Bearer " + SECRET)));
@@ -109,7 +100,7 @@ class CentraSecretLeakTests {
             });
         }
         // Every call reached Centra (the widgets hook may re-read the selection after the failed payment).
-        assertThat(centra.findAll(anyRequestedFor(anyUrl())))
+        assertThat(CENTRA.findAll(anyRequestedFor(anyUrl())))
                 .extracting(com.github.tomakehurst.wiremock.verification.LoggedRequest::getUrl)
                 .contains(BASE + "/selection", BASE + "/vouchers", BASE + "/payment", BASE + "/markets")
                 .containsOnly(BASE + "/selection", BASE + "/vouchers", BASE + "/payment", BASE + "/markets");

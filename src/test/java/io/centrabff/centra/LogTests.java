@@ -10,10 +10,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,19 +118,18 @@ class LogTests extends StubbedCentra {
 
     /** The first JSON log line whose message contains {@code text}, waiting for asynchronous writers. */
     private static JsonNode awaitLine(CapturedOutput output, String text) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (String line : output.getOut().split("\\R")) {
-                if (line.startsWith("{") && line.contains(text)) {
-                    try {
-                        return JSON.readTree(line);
-                    } catch (Exception e) {
-                        throw new AssertionError("Not a JSON log line: " + line, e);
-                    }
-                }
-            }
-            Thread.onSpinWait();
+        String line = await().alias("a log line containing '" + text + "'")
+                .atMost(Duration.ofSeconds(5))
+                .until(
+                        () -> Stream.of(output.getOut().split("\\R"))
+                                .filter(candidate -> candidate.startsWith("{") && candidate.contains(text))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+        try {
+            return JSON.readTree(line);
+        } catch (Exception e) {
+            throw new AssertionError("Not a JSON log line: " + line, e);
         }
-        throw new AssertionError("No log line containing '" + text + "' in:\n" + output.getOut());
     }
 }

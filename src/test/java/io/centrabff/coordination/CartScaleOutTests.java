@@ -1,8 +1,8 @@
 package io.centrabff.coordination;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.centrabff.Poll;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import java.util.ArrayList;
@@ -114,7 +114,7 @@ class CartScaleOutTests {
         cluster.redis.stop();
         for (int instance = 0; instance < 2; instance++) {
             RedisLink link = cluster.bean(instance, RedisLink.class);
-            Poll.until(link::up, up -> !up);
+            await().until(link::up, up -> !up);
         }
         for (int i = 0; i < 10; i++) {
             Reply reply = shopper.post(cluster.url(i % 2, "/api/checkout/lines/" + line), null);
@@ -126,7 +126,7 @@ class CartScaleOutTests {
         cluster.redis.startProcess();
         for (int instance = 0; instance < 2; instance++) {
             RedisLink link = cluster.bean(instance, RedisLink.class);
-            Poll.until(link::up, up -> up);
+            await().until(link::up, up -> up);
         }
         System.out.printf(
                 "coordination resumed on both instances %.0f ms after redis-server was started again%n",

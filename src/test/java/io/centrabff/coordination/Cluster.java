@@ -1,7 +1,8 @@
 package io.centrabff.coordination;
 
+import static org.awaitility.Awaitility.await;
+
 import io.centrabff.CentraBffApplication;
-import io.centrabff.Poll;
 import io.centrabff.ShopperClient;
 import io.centrabff.sandbox.CentraSandbox;
 import io.centrabff.sandbox.SandboxOptions;
@@ -52,7 +53,7 @@ public final class Cluster implements AutoCloseable {
         Cluster cluster = shared;
         for (int i = 0; i < 2; i++) {
             RedisLink link = cluster.bean(i, RedisLink.class);
-            Poll.until(link::up, up -> up);
+            await().until(link::up, up -> up);
         }
         return cluster;
     }
@@ -90,7 +91,7 @@ public final class Cluster implements AutoCloseable {
             }
             for (int i = 0; i < 2; i++) {
                 RedisLink link = cluster.bean(i, RedisLink.class);
-                Poll.until(link::up, up -> up);
+                await().until(link::up, up -> up);
             }
             return cluster;
         } catch (RuntimeException | Error e) {

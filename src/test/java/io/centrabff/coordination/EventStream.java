@@ -1,6 +1,7 @@
 package io.centrabff.coordination;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,8 +10,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A browser tab's Server-Sent Events stream of its cart, read on a daemon thread. */
 public final class EventStream implements AutoCloseable {
@@ -57,9 +58,10 @@ public final class EventStream implements AutoCloseable {
 
     /** Waits (at most 20 s) until {@code count} events arrived; returns the names of all received so far. */
     public List<String> awaitNames(int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (events.size() < count && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(1_000_000);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> events.size() >= count);
+        } catch (ConditionTimeoutException e) {
+            // Callers assert on what arrived, which names the missing events better than a timeout.
         }
         return names();
     }

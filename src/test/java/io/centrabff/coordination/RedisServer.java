@@ -1,6 +1,6 @@
 package io.centrabff.coordination;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,16 +73,10 @@ public final class RedisServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start " + BINARY, e);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!answersPing()) {
-            assertThat(process.isAlive())
-                    .as("redis-server exited; see " + directory)
-                    .isTrue();
-            assertThat(System.nanoTime())
-                    .as("redis-server did not answer PING in 10 s")
-                    .isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        await().alias("redis-server answering PING; see " + directory)
+                .atMost(Duration.ofSeconds(10))
+                .failFast("redis-server exited; see " + directory, () -> !process.isAlive())
+                .until(this::answersPing);
     }
 
     /** Kills the server, as a crash or network loss would; every connection to it breaks. */

@@ -1,8 +1,8 @@
 package io.centrabff.coordination;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.centrabff.Poll;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,7 +68,7 @@ class SharedRateLimitTests {
             }
             for (int instance = 0; instance < 2; instance++) {
                 RedisLink link = cluster.bean(instance, RedisLink.class);
-                Poll.until(link::up, up -> !up);
+                await().until(link::up, up -> !up);
             }
 
             String ip = "198.51.100.3";
@@ -86,7 +86,7 @@ class SharedRateLimitTests {
         }
         for (int instance = 0; instance < 2; instance++) {
             RedisLink link = cluster.bean(instance, RedisLink.class);
-            Poll.until(link::up, up -> up);
+            await().until(link::up, up -> up);
         }
 
         // Local buckets alone would allow CAPACITY on each instance; a shared budget allows CAPACITY in total.

@@ -2,18 +2,16 @@ package io.centrabff.coordination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.centrabff.SandboxTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Without spring.data.redis.* the service is one instance with local state and never reaches for a Redis. */
-@ActiveProfiles("sandbox")
-@SpringBootTest
+@SandboxTest
 class SingleInstanceTests {
 
     @Autowired

@@ -2,22 +2,18 @@ package io.centrabff.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.centrabff.SandboxTest;
 import io.centrabff.ShopperClient.Reply;
 import io.centrabff.sandbox.CentraSandbox;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** Customer accounts through the BFF against the embedded sandbox: the cart follows the customer. */
-@ActiveProfiles("sandbox")
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "bff.session.trusted-proxies=127.0.0.1/32")
+@SandboxTest
 class CustomerAccountTests {
 
     static final String PASSWORD = "correct horse battery";

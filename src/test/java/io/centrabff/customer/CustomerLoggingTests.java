@@ -2,6 +2,7 @@ package io.centrabff.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.centrabff.SandboxTest;
 import io.centrabff.ShopperClient.Reply;
 import io.centrabff.sandbox.CentraSandbox;
 import java.util.LinkedHashSet;
@@ -15,11 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,10 +26,7 @@ import tools.jackson.databind.JsonNode;
  * session token or reset secret in any log line.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@ActiveProfiles("sandbox")
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "bff.session.trusted-proxies=127.0.0.1/32")
+@SandboxTest
 class CustomerLoggingTests {
 
     static final List<String> LOGGERS = List.of("io.centrabff", "org.springframework.web", "reactor.netty");

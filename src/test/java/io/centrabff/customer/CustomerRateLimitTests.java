@@ -2,21 +2,17 @@ package io.centrabff.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.centrabff.SandboxTest;
 import io.centrabff.ShopperClient.Reply;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Sign-in and reset e-mails are limited per client IP (path rules) and per account (in code), with the default
  * limits from application.yml. Client IPs come from X-Forwarded-For, believed from the loopback "proxy".
  */
-@ActiveProfiles("sandbox")
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "bff.session.trusted-proxies=127.0.0.1/32")
+@SandboxTest
 class CustomerRateLimitTests {
 
     static final Map<String, String> GUESS = Map.of("password", "a guess at it");

@@ -2,18 +2,14 @@ package io.centrabff.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.centrabff.SandboxTest;
 import io.centrabff.ShopperClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** With the actuator on its own port, the sandbox's webhooks still go to the BFF's public port. */
-@ActiveProfiles("sandbox")
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.server.port=0", "bff.webhook.secret=management-port-webhook-secret"})
+@SandboxTest
 class SandboxWebhookManagementPortTests {
 
     @Autowired

@@ -6,35 +6,29 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.centrabff.ShopperClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 
 /**
- * The instance that hosts the shared sandbox: the sandbox listens on all addresses with the configured secret, the
- * BFF uses it, and product-change webhooks go signed to the configured receiver (the load balancer in a deployment).
+ * The instance that hosts the shared sandbox (all addresses, a configured secret) sends product-change webhooks signed
+ * to the configured receiver, the load balancer in a deployment. That the BFF is then given the configured secret is
+ * {@link SandboxBindingTests#postProcessorStartsTheSandboxWithTheConfiguredAddressAndSecret()}; here the wiring of
+ * {@code bff.sandbox.webhook-url} runs in a small context, so no BFF server with these settings is started.
  */
-@ActiveProfiles("sandbox")
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "bff.sandbox.bind-address=0.0.0.0",
-            "bff.sandbox.shared-secret=shared-sandbox-secret",
-            "bff.webhook.secret=shared-webhook-secret"
-        })
 class SharedSandboxWebhookTests {
 
     private static final String HOOK = "/balancer/api/webhooks/centra";
@@ -44,37 +38,29 @@ class SharedSandboxWebhookTests {
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    @DynamicPropertySource
-    static void webhookUrl(DynamicPropertyRegistry registry) {
-        registry.add("bff.sandbox.webhook-url", () -> "http://127.0.0.1:" + balancer.getPort() + HOOK);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CentraSandbox sandbox;
-
-    @Test
-    void bffTalksToTheSandboxWithTheConfiguredSecret() {
-        ShopperClient shopper = new ShopperClient(port);
-
-        assertThat(sandbox.sharedSecret()).isEqualTo("shared-sandbox-secret");
-        // The catalog is filled with the shared secret; the sandbox refuses any other with 401.
-        assertThat(shopper.get("/api/checkout/products/1001").status()).isEqualTo(200);
-        ShopperClient.Reply added = shopper.post("/api/checkout/items/1001-1", null);
-        assertThat(added.status()).isEqualTo(200);
-        assertThat(added.json().at("/selection/items/0/item").asText()).isEqualTo("1001-1");
-    }
-
     @Test
     void productChangeWebhookGoesSignedToTheConfiguredReceiver() {
         balancer.stubFor(post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(202)));
-        ShopperClient centra = new ShopperClient(sandbox.port());
+        CentraSandbox sandbox =
+                CentraSandbox.start(new SandboxOptions(0, Duration.ZERO, "shared-sandbox-secret", "0.0.0.0"));
+        SandboxRegistry.put("shared-sandbox-webhook", sandbox);
 
-        ShopperClient.Reply change = centra.post("/sandbox/products/1002", Map.of("price", 123));
+        new ApplicationContextRunner()
+                .withUserConfiguration(SandboxConfiguration.class)
+                .withPropertyValues(
+                        "bff.sandbox.active=true",
+                        "bff.sandbox.instance-id=shared-sandbox-webhook",
+                        "bff.sandbox.webhook-url=http://127.0.0.1:" + balancer.getPort() + HOOK,
+                        "bff.webhook.secret=shared-webhook-secret")
+                .run(context -> {
+                    context.publishEvent(new ServerStarted(mock(WebServer.class)));
 
-        assertThat(change.json().path("webhookStatus").asInt()).isEqualTo(202);
+                    ShopperClient.Reply change =
+                            new ShopperClient(sandbox.port()).post("/sandbox/products/1002", Map.of("price", 123));
+
+                    assertThat(change.json().path("webhookStatus").asInt()).isEqualTo(202);
+                });
+
         List<LoggedRequest> hooks = balancer.findAll(postRequestedFor(urlEqualTo(HOOK)));
         assertThat(hooks).hasSize(1);
         Matcher signature = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})")
@@ -85,6 +71,21 @@ class SharedSandboxWebhookTests {
                         signature.group(1),
                         hooks.get(0).getBodyAsString()))
                 .isEqualTo(signature.group(2));
-        centra.post("/sandbox/reset", null);
+        assertThat(SandboxRegistry.get("shared-sandbox-webhook"))
+                .as("stopped with the context")
+                .isEmpty();
+    }
+
+    /** The public connector's start, as the servlet container announces it. */
+    private static final class ServerStarted extends WebServerInitializedEvent {
+
+        ServerStarted(WebServer server) {
+            super(server);
+        }
+
+        @Override
+        public WebServerApplicationContext getApplicationContext() {
+            return mock(WebServerApplicationContext.class);
+        }
     }
 }

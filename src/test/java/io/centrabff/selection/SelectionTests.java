@@ -2,6 +2,7 @@ package io.centrabff.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.centrabff.SandboxTest;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import io.centrabff.sandbox.CentraSandbox;
@@ -10,13 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Cart operations through the BFF against the embedded sandbox. */
-@ActiveProfiles("sandbox")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SandboxTest
 class SelectionTests {
 
     @LocalServerPort

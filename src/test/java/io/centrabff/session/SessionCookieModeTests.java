@@ -9,40 +9,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.centrabff.centra.BffHttp;
 import io.centrabff.centra.BffHttp.Reply;
+import io.centrabff.centra.StubbedCentra;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Cookie mode (the default): the Centra token lives in an HttpOnly cookie and follows every rotation at once. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SessionCookieModeTests {
+class SessionCookieModeTests extends StubbedCentra {
 
     static final String BASE = "/api/checkout/52";
-
-    @RegisterExtension
-    static WireMockExtension centra = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @DynamicPropertySource
-    static void centra(DynamicPropertyRegistry registry) {
-        registry.add("centra.base-url", () -> "http://127.0.0.1:" + centra.getPort() + BASE);
-        registry.add("centra.shared-secret", () -> "test-shared-secret");
-    }
-
-    @LocalServerPort
-    int port;
 
     BffHttp bff;
 
@@ -59,7 +38,7 @@ class SessionCookieModeTests {
     }
 
     static void selectionAnswers(String sentToken, String answeredToken) {
-        centra.stubFor(get(urlEqualTo(BASE + "/selection"))
+        CENTRA.stubFor(get(urlEqualTo(BASE + "/selection"))
                 .withHeader("API-token", equalTo(sentToken))
                 .willReturn(json(200, "{\"token\":\"" + answeredToken + "\",\"selection\":{\"items\":[]}}")));
     }
@@ -97,17 +76,17 @@ class SessionCookieModeTests {
         assertThat(second.headers("Set-Cookie"))
                 .as("unchanged token, no new cookie")
                 .isEmpty();
-        centra.verify(
+        CENTRA.verify(
                 exactly(1),
                 getRequestedFor(urlEqualTo(BASE + "/selection")).withHeader("API-token", equalTo("tok-expired")));
-        centra.verify(
+        CENTRA.verify(
                 exactly(1),
                 getRequestedFor(urlEqualTo(BASE + "/selection")).withHeader("API-token", equalTo("tok-rotated")));
     }
 
     @Test
     void firstCallStartsASessionCookie() {
-        centra.stubFor(post(urlEqualTo(BASE + "/items/1313-19728"))
+        CENTRA.stubFor(post(urlEqualTo(BASE + "/items/1313-19728"))
                 .willReturn(json(200, "{\"token\":\"tok-new\",\"selection\":{\"items\":[{}]}}")));
 
         Reply reply = bff.post("/api/checkout/items/1313-19728", null);
@@ -119,7 +98,7 @@ class SessionCookieModeTests {
 
     @Test
     void tokenChangedOnACentraErrorStillReplacesTheCookie() {
-        centra.stubFor(post(urlEqualTo(BASE + "/vouchers"))
+        CENTRA.stubFor(post(urlEqualTo(BASE + "/vouchers"))
                 .willReturn(json(406, "{\"token\":\"tok-rotated\",\"errors\":{\"voucher\":\"not valid\"}}")));
 
         Reply reply = bff.post("/api/checkout/vouchers", "{\"voucher\":\"X\"}", "Cookie", "centra-session=tok-old");
@@ -132,20 +111,20 @@ class SessionCookieModeTests {
 
     @Test
     void cookieThatSaysNoneIsNotForwarded() {
-        centra.stubFor(get(urlEqualTo(BASE + "/selection")).willReturn(json(200, "{\"token\":\"tok-new\"}")));
+        CENTRA.stubFor(get(urlEqualTo(BASE + "/selection")).willReturn(json(200, "{\"token\":\"tok-new\"}")));
 
         bff.get("/api/checkout/selection", "Cookie", "centra-session=none");
 
-        centra.verify(
+        CENTRA.verify(
                 exactly(1), getRequestedFor(urlEqualTo(BASE + "/selection")).withoutHeader("API-token"));
     }
 
     @Test
     void completedOrderClearsTheSessionAndKeepsTheReceiptToken() {
-        centra.stubFor(post(urlEqualTo(BASE + "/payment-result"))
+        CENTRA.stubFor(post(urlEqualTo(BASE + "/payment-result"))
                 .willReturn(
                         json(200, "{\"token\":\"tok-cart\",\"order\":{\"order\":\"1234\",\"status\":\"confirmed\"}}")));
-        centra.stubFor(get(urlEqualTo(BASE + "/receipt"))
+        CENTRA.stubFor(get(urlEqualTo(BASE + "/receipt"))
                 .willReturn(json(200, "{\"token\":\"tok-cart\",\"order\":{\"order\":\"1234\"}}")));
 
         Reply result = bff.post(
@@ -167,14 +146,14 @@ class SessionCookieModeTests {
         assertThat(receipt.status()).isEqualTo(200);
         assertThat(receipt.json().path("order").path("order").asText()).isEqualTo("1234");
         assertThat(receipt.headers("Set-Cookie")).isEmpty();
-        centra.verify(
+        CENTRA.verify(
                 exactly(1),
                 getRequestedFor(urlEqualTo(BASE + "/receipt")).withHeader("API-token", equalTo("tok-cart")));
     }
 
     @Test
     void failedPaymentResultKeepsTheSession() {
-        centra.stubFor(post(urlEqualTo(BASE + "/payment-result"))
+        CENTRA.stubFor(post(urlEqualTo(BASE + "/payment-result"))
                 .willReturn(json(200, "{\"token\":\"tok-cart\",\"errors\":{\"paymentMethod\":\"failed\"}}")));
 
         Reply result = bff.post(
@@ -185,6 +164,6 @@ class SessionCookieModeTests {
 
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.headers("Set-Cookie")).isEmpty();
-        centra.verify(exactly(1), anyRequestedFor(anyUrl()));
+        CENTRA.verify(exactly(1), anyRequestedFor(anyUrl()));
     }
 }

@@ -11,41 +11,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.centrabff.centra.BffHttp;
 import io.centrabff.centra.BffHttp.Reply;
+import io.centrabff.centra.StubbedCentra;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A new shopper's selection starts in the country the edge reported, not in the BFF's Geo-IP country. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SessionEdgeCountryTests {
+class SessionEdgeCountryTests extends StubbedCentra {
 
     static final String BASE = "/api/checkout/52";
-
-    @RegisterExtension
-    static WireMockExtension centra = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @DynamicPropertySource
-    static void centra(DynamicPropertyRegistry registry) {
-        registry.add("centra.base-url", () -> "http://127.0.0.1:" + centra.getPort() + BASE);
-        registry.add("centra.shared-secret", () -> "test-shared-secret");
-    }
-
-    @LocalServerPort
-    int port;
 
     BffHttp bff;
 
@@ -56,12 +35,12 @@ class SessionEdgeCountryTests {
     @BeforeEach
     void stubCentra() {
         bff = new BffHttp(port);
-        centra.stubFor(put(urlEqualTo(BASE + "/countries/DE"))
+        CENTRA.stubFor(put(urlEqualTo(BASE + "/countries/DE"))
                 .willReturn(json("{\"token\":\"tok-de\",\"selection\":{\"country\":\"DE\"}}")));
-        centra.stubFor(post(urlEqualTo(BASE + "/items/1313-19728"))
+        CENTRA.stubFor(post(urlEqualTo(BASE + "/items/1313-19728"))
                 .willReturn(json("{\"token\":\"tok-de\",\"selection\":{\"country\":\"DE\",\"items\":[{}]}}")));
-        centra.stubFor(get(urlEqualTo(BASE + "/selection")).willReturn(json("{\"token\":\"tok-x\",\"selection\":{}}")));
-        centra.stubFor(
+        CENTRA.stubFor(get(urlEqualTo(BASE + "/selection")).willReturn(json("{\"token\":\"tok-x\",\"selection\":{}}")));
+        CENTRA.stubFor(
                 get(urlEqualTo(BASE + "/categories")).willReturn(json("{\"token\":\"tok-x\",\"categories\":[]}")));
     }
 
@@ -72,12 +51,12 @@ class SessionEdgeCountryTests {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().path("selection").path("items").size()).isEqualTo(1);
         assertThat(reply.cookieValue("centra-session")).isEqualTo("tok-de");
-        assertThat(centra.findAll(anyRequestedFor(anyUrl())))
+        assertThat(CENTRA.findAll(anyRequestedFor(anyUrl())))
                 .extracting(LoggedRequest::getUrl)
                 .containsExactly(BASE + "/countries/DE", BASE + "/items/1313-19728");
-        centra.verify(
+        CENTRA.verify(
                 exactly(1), putRequestedFor(urlEqualTo(BASE + "/countries/DE")).withoutHeader("API-token"));
-        centra.verify(
+        CENTRA.verify(
                 exactly(1),
                 postRequestedFor(urlEqualTo(BASE + "/items/1313-19728")).withHeader("API-token", equalTo("tok-de")));
     }
@@ -89,7 +68,7 @@ class SessionEdgeCountryTests {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().path("selection").path("country").asText()).isEqualTo("DE");
         assertThat(reply.cookieValue("centra-session")).isEqualTo("tok-de");
-        assertThat(centra.findAll(anyRequestedFor(anyUrl())))
+        assertThat(CENTRA.findAll(anyRequestedFor(anyUrl())))
                 .extracting(LoggedRequest::getUrl)
                 .containsExactly(BASE + "/countries/DE");
     }
@@ -98,7 +77,7 @@ class SessionEdgeCountryTests {
     void existingSessionKeepsItsCountry() {
         bff.get("/api/checkout/selection", "CF-IPCountry", "DE", "Cookie", "centra-session=tok-x");
 
-        assertThat(centra.findAll(anyRequestedFor(anyUrl())))
+        assertThat(CENTRA.findAll(anyRequestedFor(anyUrl())))
                 .extracting(LoggedRequest::getUrl)
                 .containsExactly(BASE + "/selection");
     }
@@ -109,7 +88,7 @@ class SessionEdgeCountryTests {
         bff.get("/api/checkout/selection", "CF-IPCountry", "T1");
         bff.get("/api/checkout/selection", "CF-IPCountry", "../DE");
 
-        assertThat(centra.findAll(anyRequestedFor(anyUrl())))
+        assertThat(CENTRA.findAll(anyRequestedFor(anyUrl())))
                 .extracting(LoggedRequest::getUrl)
                 .containsExactly(BASE + "/selection", BASE + "/selection", BASE + "/selection");
     }
@@ -119,7 +98,7 @@ class SessionEdgeCountryTests {
         bff.get("/api/checkout/categories", "CF-IPCountry", "DE");
 
         // Catalog reads come from the shared cache: its fills are sessionless and never set a country.
-        assertThat(centra.findAll(anyRequestedFor(anyUrl()))).isNotEmpty().allSatisfy(request -> {
+        assertThat(CENTRA.findAll(anyRequestedFor(anyUrl()))).isNotEmpty().allSatisfy(request -> {
             assertThat(request.getMethod().getName()).isNotEqualTo("PUT");
             assertThat(request.getHeader("API-token")).isEqualTo("none");
         });

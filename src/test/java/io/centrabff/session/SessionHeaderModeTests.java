@@ -8,49 +8,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.centrabff.centra.BffHttp;
 import io.centrabff.centra.BffHttp.Reply;
+import io.centrabff.centra.StubbedCentra;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Header mode: the storefront sends {@code API-Token} and reads {@code token} from bodies, exactly as with Centra. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"bff.session.mode=HEADER"})
-class SessionHeaderModeTests {
+@TestPropertySource(properties = "bff.session.mode=HEADER")
+class SessionHeaderModeTests extends StubbedCentra {
 
     static final String BASE = "/api/checkout/52";
     static final String SELECTION = BASE + "/selection";
-
-    @RegisterExtension
-    static WireMockExtension centra = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    @DynamicPropertySource
-    static void centra(DynamicPropertyRegistry registry) {
-        registry.add("centra.base-url", () -> "http://127.0.0.1:" + centra.getPort() + BASE);
-        registry.add("centra.shared-secret", () -> "test-shared-secret");
-    }
-
-    @LocalServerPort
-    int port;
 
     BffHttp bff;
 
     @BeforeEach
     void stubCentra() {
         bff = new BffHttp(port);
-        centra.stubFor(any(anyUrl())
+        CENTRA.stubFor(any(anyUrl())
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"token\":\"tok-rotated\",\"selection\":{}}")));
@@ -63,7 +42,7 @@ class SessionHeaderModeTests {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().path("token").asText()).isEqualTo("tok-rotated");
         assertThat(reply.headers("Set-Cookie")).isEmpty();
-        centra.verify(
+        CENTRA.verify(
                 exactly(1), getRequestedFor(urlEqualTo(SELECTION)).withHeader("API-token", equalTo("tok-header")));
     }
 
@@ -73,7 +52,7 @@ class SessionHeaderModeTests {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().path("token").asText()).isEqualTo("tok-rotated");
-        centra.verify(exactly(1), getRequestedFor(urlEqualTo(SELECTION)).withHeader("API-token", equalTo("abc")));
+        CENTRA.verify(exactly(1), getRequestedFor(urlEqualTo(SELECTION)).withHeader("API-token", equalTo("abc")));
     }
 
     @Test
@@ -81,7 +60,7 @@ class SessionHeaderModeTests {
         Reply reply = bff.get("/api/checkout/selection", "Cookie", "centra-session=tok-cookie");
 
         assertThat(reply.status()).isEqualTo(200);
-        centra.verify(exactly(1), getRequestedFor(urlEqualTo(SELECTION)).withoutHeader("API-token"));
+        CENTRA.verify(exactly(1), getRequestedFor(urlEqualTo(SELECTION)).withoutHeader("API-token"));
     }
 
     @Test
@@ -91,6 +70,6 @@ class SessionHeaderModeTests {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
         assertThat(reply.json().path("errors").has("token")).isTrue();
-        centra.verify(exactly(0), anyRequestedFor(anyUrl()));
+        CENTRA.verify(exactly(0), anyRequestedFor(anyUrl()));
     }
 }

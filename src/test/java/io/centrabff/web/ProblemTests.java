@@ -2,17 +2,15 @@ package io.centrabff.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.centrabff.SandboxTest;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Bad input gets problem+json with the right status and a useful message, never a 500. */
-@ActiveProfiles("sandbox")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SandboxTest
 class ProblemTests {
 
     @LocalServerPort

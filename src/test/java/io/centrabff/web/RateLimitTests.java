@@ -2,37 +2,46 @@ package io.centrabff.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.centrabff.SandboxTest;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Abuse-prone endpoints are limited per client IP; the limit answers 429 problem+json with Retry-After. */
-@ActiveProfiles("sandbox")
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"bff.rate-limits.rules.address-search.capacity=3"})
+@SandboxTest
 class RateLimitTests {
+
+    /** A client IP of its own (127.0.0.1 is a trusted proxy in {@link SandboxTest}). */
+    static final String CLIENT = "203.0.113.41";
 
     @LocalServerPort
     int port;
 
+    @Value("${bff.rate-limits.rules.address-search.capacity}")
+    int capacity;
+
     @Test
-    void fourthAddressSearchInAMinuteIsRejectedWithRetryAfter() {
+    void addressSearchBeyondTheCapacityInAMinuteIsRejectedWithRetryAfter() {
         ShopperClient client = new ShopperClient(port);
         Map<String, String> body = Map.of("identityNumber", "410321-9202", "paymentMethod", "klarna-invoice");
-        for (int i = 0; i < 3; i++) {
-            assertThat(client.post("/api/checkout/address-search", body).status())
+        for (int i = 0; i < capacity; i++) {
+            assertThat(client.post("/api/checkout/address-search", body, "X-Forwarded-For", CLIENT)
+                            .status())
+                    .as("search %d of %d", i + 1, capacity)
                     .isEqualTo(200);
         }
-        Reply rejected = client.post("/api/checkout/address-search", body);
+        Reply rejected = client.post("/api/checkout/address-search", body, "X-Forwarded-For", CLIENT);
         ProblemTests.assertProblem(rejected, 429);
         assertThat(Integer.parseInt(rejected.header("Retry-After"))).isBetween(1, 60);
-        assertThat(client.get("/api/checkout/selection").status())
+        assertThat(client.get("/api/checkout/selection", "X-Forwarded-For", CLIENT)
+                        .status())
                 .as("other endpoints are not limited")
+                .isEqualTo(200);
+        assertThat(client.post("/api/checkout/address-search", body).status())
+                .as("another client IP is not limited")
                 .isEqualTo(200);
     }
 }

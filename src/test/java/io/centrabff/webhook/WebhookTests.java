@@ -5,16 +5,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.centrabff.CentraStubs;
-import io.centrabff.Poll;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import io.centrabff.catalog.CatalogCache;
+import io.centrabff.centra.StubbedCentra;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,45 +23,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Signed webhooks against a WireMock Centra: precise eviction, and refusal that evicts nothing. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "centra.shared-secret=test-shared-secret",
-            "bff.webhook.secret=whsec",
-            "bff.catalog.server-key=test-server-key"
-        })
-class WebhookTests {
+class WebhookTests extends StubbedCentra {
 
     static final java.util.concurrent.atomic.AtomicLong CALLS = new java.util.concurrent.atomic.AtomicLong();
-
-    static final WireMockServer centra = new WireMockServer(options().dynamicPort());
-
-    static {
-        centra.start();
-    }
-
-    @DynamicPropertySource
-    static void centraUrl(DynamicPropertyRegistry registry) {
-        registry.add("centra.base-url", () -> centra.baseUrl() + CentraStubs.BASE);
-    }
-
-    @AfterAll
-    static void stopCentra() {
-        centra.stop();
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     CatalogCache cache;
@@ -74,11 +42,11 @@ class WebhookTests {
 
     @BeforeEach
     void primeTwoProducts() {
-        centra.resetAll();
+        CENTRA.resetAll();
         cache.clear();
-        CentraStubs.countries(centra);
-        centra.stubFor(CentraStubs.single("1001", "Tee", "100"));
-        centra.stubFor(CentraStubs.single("1002", "Shirt", "200"));
+        CentraStubs.countries(CENTRA);
+        CENTRA.stubFor(CentraStubs.single("1001", "Tee", "100"));
+        CENTRA.stubFor(CentraStubs.single("1002", "Shirt", "200"));
         shopper = new ShopperClient(port);
         assertThat(shopper.get("/api/checkout/products/1001", "X-BFF-Server-Key", "test-server-key")
                         .header("X-BFF-Cache"))
@@ -90,18 +58,18 @@ class WebhookTests {
 
     @Test
     void productWebhookRefreshesThatProductOnly() {
-        centra.stubFor(CentraStubs.single("1001", "New Tee", "90"));
+        CENTRA.stubFor(CentraStubs.single("1001", "New Tee", "90"));
 
-        Reply accepted = send("{\"products\":[\"1001\"]}", now(), "whsec");
+        Reply accepted = send("{\"products\":[\"1001\"]}", now(), WEBHOOK_SECRET);
 
         assertThat(accepted.status()).isEqualTo(200);
-        Reply fresh = Poll.until(() -> shopper.get("/api/checkout/products/1001"), reply -> "New Tee"
+        Reply fresh = await().until(() -> shopper.get("/api/checkout/products/1001"), reply -> "New Tee"
                 .equals(reply.json().at("/product/name").asText()));
         assertThat(fresh.json().at("/product/priceAsNumber").asInt()).isEqualTo(90);
         assertThat(shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key")
                         .header("X-BFF-Cache"))
                 .isEqualTo("hit");
-        centra.verify(exactly(1), productCall("1002"));
+        CENTRA.verify(exactly(1), productCall("1002"));
         assertThat(meters.counter("bff.webhook.events", "type", "products", "verdict", "evicted")
                         .count())
                 .isGreaterThanOrEqualTo(1);
@@ -109,12 +77,12 @@ class WebhookTests {
 
     @Test
     void storefrontApiDisplayItemsEvictToo() {
-        centra.stubFor(CentraStubs.single("1002", "New Shirt", "150"));
+        CENTRA.stubFor(CentraStubs.single("1002", "New Shirt", "150"));
 
-        assertThat(send("{\"DisplayItems\":[\"1002\"]}", now(), "whsec").status())
+        assertThat(send("{\"DisplayItems\":[\"1002\"]}", now(), WEBHOOK_SECRET).status())
                 .isEqualTo(200);
 
-        Poll.until(() -> shopper.get("/api/checkout/products/1002"), reply -> "New Shirt"
+        await().until(() -> shopper.get("/api/checkout/products/1002"), reply -> "New Shirt"
                 .equals(reply.json().at("/product/name").asText()));
     }
 
@@ -123,7 +91,7 @@ class WebhookTests {
         String body = "{\"products\":[\"1001\"]}";
         long now = now();
         assertThat(send(body, now, "wrong-secret").status()).isEqualTo(401);
-        assertThat(send(body, now - 301, "whsec").status()).isEqualTo(401);
+        assertThat(send(body, now - 301, WEBHOOK_SECRET).status()).isEqualTo(401);
         Reply unsigned =
                 shopper.send("POST", "/api/webhooks/centra", null, "Content-Type", "application/x-www-form-urlencoded");
         assertThat(unsigned.status()).isEqualTo(401);
@@ -131,7 +99,7 @@ class WebhookTests {
 
         String form = form(body);
         String header = "t=" + now + ",v1="
-                + WebhookSignature.sign("whsec", Long.toString(now), form.getBytes(StandardCharsets.US_ASCII));
+                + WebhookSignature.sign(WEBHOOK_SECRET, Long.toString(now), form.getBytes(StandardCharsets.US_ASCII));
         assertThat(post(form, header).status()).isEqualTo(200);
         assertThat(post(form, header).status()).isEqualTo(401);
 
@@ -139,7 +107,7 @@ class WebhookTests {
         assertThat(shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key")
                         .header("X-BFF-Cache"))
                 .isEqualTo("hit");
-        centra.verify(exactly(1), productCall("1002"));
+        CENTRA.verify(exactly(1), productCall("1002"));
     }
 
     @Test
@@ -153,14 +121,15 @@ class WebhookTests {
         assertThat(shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key")
                         .header("X-BFF-Cache"))
                 .isEqualTo("hit");
-        centra.verify(exactly(2), postRequestedFor(urlEqualTo(CentraStubs.BASE + "/products")));
+        CENTRA.verify(exactly(2), postRequestedFor(urlEqualTo(CentraStubs.BASE + "/products")));
     }
 
     @Test
     void marketWebhookClearsEverything() {
-        assertThat(send("{\"markets\":[\"1\"]}", now(), "whsec").status()).isEqualTo(200);
+        assertThat(send("{\"markets\":[\"1\"]}", now(), WEBHOOK_SECRET).status())
+                .isEqualTo(200);
 
-        Poll.until(() -> cache.size(), size -> size == 0);
+        await().until(() -> cache.size(), size -> size == 0);
         assertThat(shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key")
                         .header("X-BFF-Cache"))
                 .isEqualTo("miss");

@@ -1,8 +1,8 @@
 package io.centrabff.widgets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.centrabff.Poll;
 import io.centrabff.coordination.Cluster;
 import io.centrabff.coordination.RedisLink;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,7 +48,7 @@ class FencingTests {
         late.close();
         current.close();
 
-        assertThat(metersA.counter("bff.cart.fenced-writes", "outcome", "refused")
+        assertThat(metersA.counter("bff.cart.fenced.writes", "outcome", "refused")
                         .count())
                 .isEqualTo(2);
         assertThat(metersA.counter("bff.cart.lock", "outcome", "lease-lost").count())
@@ -59,7 +59,7 @@ class FencingTests {
         // Events of one cart arrive in order: once a later event is in, the late one would have been too.
         CartEvents tabsOnB = cluster.bean(1, CartEvents.class);
         tabsOnB.publish(cart, "marker", JsonNodeFactory.instance.objectNode());
-        Poll.until(() -> tabsOnB.log(cart), log -> !log.isEmpty());
+        await().until(() -> tabsOnB.log(cart), log -> !log.isEmpty());
         assertThat(tabsOnB.log(cart)).extracting(CartEvents.Event::name).containsExactly("marker");
     }
 }

@@ -3,12 +3,15 @@ package io.centrabff.widgets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.centrabff.SandboxTest;
 import java.io.File;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,18 +22,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * The sandbox storefront in headless Chromium: after every change the widget shows the cart's total and the
  * CheckoutScript saw suspend and resume strictly alternate. Skips without Chromium unless BFF_BROWSER_TESTS=required.
  */
-@ActiveProfiles("sandbox")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SandboxTest
 class StorefrontBrowserTests {
 
     static final String CHROMIUM = "/usr/bin/chromium";
@@ -164,8 +163,13 @@ class StorefrontBrowserTests {
 
     private void await(java.util.function.BooleanSupplier condition) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> condition.getAsBoolean());
-        } catch (org.openqa.selenium.TimeoutException e) {
+            // On this thread (one WebDriver session, one caller), every 25 ms: the page settles in milliseconds.
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInSameThread()
+                    .pollInterval(Duration.ofMillis(25))
+                    .until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError(
                     "Page never reached the expected state; CheckoutScript log "
                             + js("return JSON.stringify(window.__centraCheckoutLog || [])") + ", page:\n"

@@ -4,6 +4,7 @@ import static io.centrabff.widgets.WidgetTestSupport.cartWith;
 import static io.centrabff.widgets.WidgetTestSupport.widgets;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.centrabff.SandboxTest;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import java.util.ArrayList;
@@ -17,14 +18,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** Per-cart serialization, instructions, idempotency and the payment lock, against the embedded sandbox. */
-@ActiveProfiles("sandbox")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SandboxTest
 class WidgetLaneTests {
 
     @LocalServerPort

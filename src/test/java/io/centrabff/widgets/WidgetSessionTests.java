@@ -7,6 +7,8 @@ import static io.centrabff.widgets.WidgetTestSupport.upstreamCalls;
 import static io.centrabff.widgets.WidgetTestSupport.widgets;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.centrabff.MovableClock;
+import io.centrabff.SandboxTest;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
 import io.centrabff.sandbox.CentraSandbox;
@@ -15,16 +17,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** Widget events, KCO session reuse and re-creation, against the embedded sandbox with a movable clock. */
-@ActiveProfiles("sandbox")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(MovableClock.Config.class)
+@SandboxTest
 class WidgetSessionTests {
 
     static final Map<String, Object> INGRID_EXPRESS = Map.of(

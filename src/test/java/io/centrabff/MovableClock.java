@@ -1,4 +1,4 @@
-package io.centrabff.widgets;
+package io.centrabff;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,13 +10,21 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A clock tests can move forward, e.g. past a Klarna order's validity. */
-final class MovableClock extends Clock {
+/**
+ * The system clock plus an offset tests can move forward, e.g. past a Klarna order's validity. It keeps ticking, so
+ * tests that never move it see real time; {@link SandboxTest} puts it back before each test.
+ */
+public final class MovableClock extends Clock {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    void advance(Duration duration) {
-        now.updateAndGet(instant -> instant.plus(duration));
+    public void advance(Duration duration) {
+        offset.updateAndGet(current -> current.plus(duration));
+    }
+
+    /** Back to the system time. */
+    public void reset() {
+        offset.set(Duration.ZERO);
     }
 
     @Override
@@ -31,11 +39,11 @@ final class MovableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        return Instant.now().plus(offset.get());
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Config {
+    public static class Config {
 
         @Bean
         @Primary
