@@ -99,9 +99,7 @@ class CatalogAbuseTests extends StubbedCentra {
                         "onlyAvailable",
                         true,
                         "items.name",
-                        List.of("M"),
-                        "swatch.desc",
-                        List.of("Red")));
+                        List.of("M")));
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         assertThat(upstreamCalls("POST", "/products")).isEqualTo(1);

@@ -140,9 +140,15 @@ class WebhookTests extends StubbedCentra {
                 .withRequestBody(matchingJsonPath("$.products[0]", equalTo(id)));
     }
 
-    /** A distinct timestamp per call, so that identical test payloads are not replays of each other. */
+    private static final long START = Instant.now().getEpochSecond();
+
+    /**
+     * A distinct timestamp per call, so that identical test payloads are not replays of each other: counted down from
+     * the class's start (counting from the current second instead repeats a value whenever a second passes between two
+     * calls), and within the 300 s window for as long as these tests run.
+     */
     private static long now() {
-        return Instant.now().getEpochSecond() - CALLS.incrementAndGet() % 200;
+        return START - CALLS.incrementAndGet() % 200;
     }
 
     private static String form(String json) {
