@@ -81,7 +81,15 @@ def hostile_requests():
         jobs.append(lambda: call("POST", API + "/payment", {"paymentReturnPage": "https://evil.example/r"},
                                  {"API-Token": "known-a"}))
     results = parallel(jobs)
-    return len(results), sum(1 for status, _, _ in results if status >= 500)
+    kinds = {}
+    for status, _, body in results:
+        if status >= 500:
+            try:
+                kind = "%d %s" % (status, json.loads(body).get("type", "").rsplit(":", 1)[-1])
+            except ValueError:
+                kind = str(status)
+            kinds[kind] = kinds.get(kind, 0) + 1
+    return len(results), sum(kinds.values()), kinds
 
 
 def junk_catalog(count, client, random_ids=0.3):
@@ -206,10 +214,11 @@ def recovery_time():
 
 def main():
     centra("/__reset")
-    sent, five = hostile_requests()
+    sent, five, kinds = hostile_requests()
     stats = centra("/__reset")
     print("hostile requests sent:                         %d" % sent)
-    print("5xx returned to hostile requests:              %d   (goal 0)" % five)
+    print("5xx returned to hostile requests:              %d   (goal 0)%s"
+          % (five, "; " + ", ".join("%s x%d" % kv for kv in sorted(kinds.items())) if kinds else ""))
     print("junk fields that reached Centra:               %d   (goal 0)" % stats["junk"])
 
     results = junk_catalog(1000, "192.0.2.10", random_ids=0)

@@ -109,4 +109,6 @@ if __name__ == "__main__":
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 18090
     server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     server.daemon_threads = True
+    # The BFF gives up on slow answers by closing the connection: not worth a traceback.
+    server.handle_error = lambda request, address: None
     server.serve_forever()
