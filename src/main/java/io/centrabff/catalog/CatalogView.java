@@ -131,7 +131,14 @@ record CatalogView(String pricelist, boolean onlyAvailable, int skipFirst, int l
                     JsonNodeFactory.instance.objectNode().set("product", product)));
             return values;
         }
-        JsonNode node = product.path(field);
+        // Centra's filter fields name the product's fields in the plural (brands → brand, collections → collection)
+        // or as a path into a custom attribute (swatch.desc → swatch.desc).
+        JsonNode node =
+                switch (field) {
+                    case "brands" -> product.path("brand");
+                    case "collections" -> product.path("collection");
+                    default -> field.contains("~") ? product.path(field) : product.at("/" + field.replace(".", "/"));
+                };
         if (node.isArray()) {
             node.forEach(n -> values.add(n.asText()));
         } else if (node.isValueNode()) {

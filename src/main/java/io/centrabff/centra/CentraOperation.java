@@ -52,6 +52,8 @@ public enum CentraOperation {
     PASSWORD_RESET(HttpMethod.POST, "/password-reset", CART, Kind.WRITE),
     NEWSLETTER(HttpMethod.POST, "/newsletter-subscription", CART, Kind.WRITE),
     NEWSLETTER_EMAIL(HttpMethod.POST, "/newsletter-subscription/{email}", CART, Kind.WRITE),
+    // Back-in-stock notification for an item, bound to the session like the newsletter (fe-development/12.backinstock).
+    BACK_IN_STOCK(HttpMethod.POST, "/back-in-stock-subscription", CART, Kind.WRITE),
     // Server-side operations: they carry the shared secret and are never exposed to browsers.
     ALL_COUNTRIES(HttpMethod.GET, "/countries/all", CATALOG, Kind.SERVER_READ),
     MARKETS(HttpMethod.GET, "/markets", CATALOG, Kind.SERVER_READ),

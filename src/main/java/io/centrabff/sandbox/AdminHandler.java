@@ -43,6 +43,14 @@ final class AdminHandler implements HttpHandler {
                     return JsonNodeFactory.instance.objectNode().put("rotateNextResponse", true);
                 });
                 case "/sandbox/latency" -> expect(exchange, "POST", () -> {
+                    if (query.containsKey("profile")) {
+                        state.latencyProfile(LatencyProfile.parse(query.get("profile")));
+                        return JsonNodeFactory.instance
+                                .objectNode()
+                                .put(
+                                        "latencyProfile",
+                                        state.latencyProfile().name().toLowerCase(java.util.Locale.ROOT));
+                    }
                     long ms = parseMillis(query.get("ms"));
                     state.latency(Duration.ofMillis(ms));
                     return JsonNodeFactory.instance.objectNode().put("latencyMs", ms);
@@ -63,6 +71,24 @@ final class AdminHandler implements HttpHandler {
                     state.reset();
                     return JsonNodeFactory.instance.objectNode().put("reset", true);
                 });
+                case "/sandbox/ingrid" -> expect(exchange, "POST", () -> {
+                    state.ingrid(SandboxWidgets.IngridMode.valueOf(
+                            query.getOrDefault("mode", "").toUpperCase(java.util.Locale.ROOT)));
+                    return JsonNodeFactory.instance
+                            .objectNode()
+                            .put("ingrid", state.ingrid().name());
+                });
+                case "/sandbox/overselling" -> expect(exchange, "POST", () -> {
+                    String mode = query.getOrDefault("mode", "");
+                    if (!mode.equals("aggressive") && !mode.equals("default")) {
+                        throw new IllegalArgumentException("mode must be aggressive or default");
+                    }
+                    state.aggressiveOverselling(mode.equals("aggressive"));
+                    return JsonNodeFactory.instance.objectNode().put("overselling", mode);
+                });
+                case "/sandbox/widget-events" -> expect(exchange, "GET", state.widgets::events);
+                case "/sandbox/payments" -> expect(exchange, "GET", state::payments);
+                case "/sandbox/back-in-stock" -> expect(exchange, "GET", state::backInStock);
                 case "/sandbox/psp/paypal" -> paypal(exchange, query);
                 case "/sandbox/widgets" -> expect(exchange, "GET", state.widgets::counts);
                 case "/sandbox/widgets/kco" -> kcoOrder(exchange, query.get("order"));

@@ -31,8 +31,35 @@ final class CartEndpoints {
         if (quantity <= 0) {
             throw SandboxError.badRequest("quantity", "must be positive");
         }
-        add(call.selection(), itemId, quantity);
-        return SelectionJson.response(call);
+        if (!call.state().aggressiveOverselling()) {
+            add(call.selection(), itemId, quantity);
+            return SelectionJson.response(call);
+        }
+        // Aggressive overselling prevention (overselling "Add item to selection"): what is left is added and the
+        // rest reported in unavailable[] with 200; with nothing left, 410.
+        Catalog.productOfItem(itemId).orElseThrow(() -> SandboxError.notFound("item", "product item not found"));
+        int inCart = call.selection().lineWithItem(itemId).map(l -> l.quantity).orElse(0);
+        int stock = call.state().products.item(itemId).map(Catalog.Item::stock).orElse(0);
+        int available = Math.max(0, Math.min(quantity, stock - inCart));
+        ObjectNode unavailable = JsonNodeFactory.instance
+                .objectNode()
+                .put("item", itemId)
+                .put("product", Catalog.productOfItem(itemId).orElseThrow().id())
+                .put("originalQuantity", quantity)
+                .put("unavailable", quantity - available)
+                .put("available", available);
+        if (available == 0) {
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            body.putObject("errors").put("stock", "unavailable items");
+            body.putArray("unavailable").add(unavailable);
+            throw new SandboxError(410, body);
+        }
+        add(call.selection(), itemId, available);
+        ObjectNode response = SelectionJson.response(call);
+        if (available < quantity) {
+            response.putArray("unavailable").add(unavailable);
+        }
+        return response;
     }
 
     /** Adds to the line holding the item, or opens a new line; validates market and pricelist like Centra. */

@@ -26,26 +26,82 @@ final class Catalog {
             String language,
             Map<String, String> states) {}
 
-    record Category(String id, Map<String, String> name, String uri) {}
+    /** A category; {@code parent} is null at the top, the uri is the full path ({@code tops/t-shirts}). */
+    record Category(String id, String parent, Map<String, String> name, String uri, int sortOrder) {
+
+        /** The names from the top category down to this one, as Centra lists them ({@code ["Tops", "T-shirts"]}). */
+        List<String> path(String language) {
+            List<String> names = new java.util.ArrayList<>();
+            for (Category at = this;
+                    at != null;
+                    at = at.parent == null ? null : category(at.parent).orElse(null)) {
+                names.add(0, at.name.getOrDefault(language, at.name.get("en")));
+            }
+            return names;
+        }
+    }
+
+    record Brand(String id, String name, String uri) {}
+
+    record Collection(String id, String name, String uri) {}
 
     record Item(String id, String sizeId, String name, String sku, int stock) {}
 
     record Price(BigDecimal price, BigDecimal before) {}
 
+    /**
+     * A product. {@code categories} lists the categories it is in, top first; the last, most specific one is its
+     * primary {@code category}. {@code swatch} ({@code desc}, {@code hex}) and {@code material} are the store's
+     * custom attributes; {@code related} are the ids Centra lists in {@code relatedProducts}.
+     */
     record Product(
             String id,
             Map<String, String> name,
             Map<String, String> description,
             String uri,
-            String categoryId,
+            List<String> categories,
             Set<String> markets,
             Map<String, Price> prices,
             List<Item> items,
             boolean isNew,
-            String createdAt) {
+            String createdAt,
+            String brand,
+            String collection,
+            String countryOrigin,
+            Map<String, String> swatch,
+            String material,
+            List<String> related) {
 
         String name(String language) {
             return name.getOrDefault(language, name.get("en"));
+        }
+
+        String description(String language) {
+            return description.getOrDefault(language, description.get("en"));
+        }
+
+        String categoryId() {
+            return categories.get(categories.size() - 1);
+        }
+
+        Product withChanges(Map<String, String> newName, Map<String, Price> newPrices, List<Item> newItems) {
+            return new Product(
+                    id,
+                    newName,
+                    description,
+                    uri,
+                    categories,
+                    markets,
+                    newPrices,
+                    newItems,
+                    isNew,
+                    createdAt,
+                    brand,
+                    collection,
+                    countryOrigin,
+                    swatch,
+                    material,
+                    related);
         }
 
         Price priceIn(String pricelist) {
@@ -53,7 +109,17 @@ final class Catalog {
         }
     }
 
-    record PaymentMethod(String id, String name, boolean initiateOnly) {}
+    /**
+     * @param type Centra's {@code paymentMethodType}, documented only for some plugins; null leaves it out.
+     * @param externalScript the provider's script ({@code clientSide.externalScript}); null leaves it out.
+     */
+    record PaymentMethod(
+            String id,
+            String name,
+            boolean initiateOnly,
+            boolean addressAfterPayment,
+            String type,
+            String externalScript) {}
 
     /** Shipping prices are per currency, as Centra keeps them per pricelist. */
     record ShippingMethod(String id, String name, Map<String, BigDecimal> prices) {}
@@ -65,6 +131,8 @@ final class Catalog {
     static final List<Language> LANGUAGES = CatalogData.LANGUAGES;
     static final List<Country> COUNTRIES = CatalogData.COUNTRIES;
     static final List<Category> CATEGORIES = CatalogData.CATEGORIES;
+    static final List<Brand> BRANDS = CatalogData.BRANDS;
+    static final List<Collection> COLLECTIONS = CatalogData.COLLECTIONS;
     static final List<Product> PRODUCTS = CatalogData.PRODUCTS;
     static final List<PaymentMethod> PAYMENT_METHODS = CatalogData.PAYMENT_METHODS;
     static final List<ShippingMethod> SHIPPING_METHODS = CatalogData.SHIPPING_METHODS;
@@ -90,6 +158,14 @@ final class Catalog {
 
     static Optional<Category> category(String id) {
         return CATEGORIES.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    static Optional<Brand> brand(String id) {
+        return BRANDS.stream().filter(b -> b.id().equals(id)).findFirst();
+    }
+
+    static Optional<Collection> collection(String id) {
+        return COLLECTIONS.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     static Optional<Product> product(String id) {

@@ -43,6 +43,7 @@ public final class CentraSandbox {
                 ? SandboxSelection.randomHex(24)
                 : options.sharedSecret();
         SandboxState state = new SandboxState(secret, options.latency());
+        state.latencyProfile(options.latencyProfile());
         try {
             InetAddress bind =
                     options.bindAddress() == null || options.bindAddress().isBlank()
@@ -134,5 +135,10 @@ public final class CentraSandbox {
     public String toString() {
         // Never print the secret.
         return "CentraSandbox[" + baseUrl() + "]";
+    }
+
+    /** The running sandbox's state, for tests in this package. */
+    SandboxState state() {
+        return state;
     }
 }

@@ -43,7 +43,7 @@ final class CheckoutHandler implements HttpHandler {
     private void answer(HttpExchange exchange) throws IOException {
         try {
             state.requests.record(exchange);
-            pause(state.latency());
+            pause(state.latency().plus(profileDelay(exchange)));
             String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-ID");
             if (correlationId != null) {
                 // Centra echoes the correlation id (§1).
@@ -86,6 +86,18 @@ final class CheckoutHandler implements HttpHandler {
             error.putObject("errors").put("sandbox", String.valueOf(e));
             SandboxHttp.send(exchange, 500, error, false);
         }
+    }
+
+    /** The latency profile's delay for this call; a path the router will refuse anyway waits like a cart call. */
+    private Duration profileDelay(HttpExchange exchange) {
+        String rawPath = exchange.getRequestURI().getRawPath();
+        List<String> segments;
+        try {
+            segments = SandboxHttp.segments(rawPath.substring(Math.min(BASE_PATH.length(), rawPath.length())));
+        } catch (RuntimeException e) {
+            segments = List.of();
+        }
+        return state.latencyProfile().delay(segments);
     }
 
     private ObjectNode dispatch(HttpExchange exchange, JsonNode body, Session session) {

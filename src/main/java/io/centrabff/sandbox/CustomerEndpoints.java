@@ -6,6 +6,7 @@ import io.centrabff.sandbox.SandboxSelection.Line;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,7 +34,8 @@ final class CustomerEndpoints {
                 .add("POST", "password-reset-email/{}", Access.OPEN, CustomerEndpoints::resetEmail)
                 .add("POST", "password-reset", Access.OPEN, CustomerEndpoints::reset)
                 .add("POST", "newsletter-subscription", Access.OPEN, call -> newsletter(call, null))
-                .add("POST", "newsletter-subscription/{}", Access.OPEN, call -> newsletter(call, call.param(0)));
+                .add("POST", "newsletter-subscription/{}", Access.OPEN, call -> newsletter(call, call.param(0)))
+                .add("POST", "back-in-stock-subscription", Access.OPEN, CustomerEndpoints::backInStock);
     }
 
     private static ObjectNode register(Call call) {
@@ -149,11 +151,18 @@ final class CustomerEndpoints {
         int from = Math.max(0, call.object().path("from").asInt(0));
         int size = Math.max(1, call.object().path("size").asInt(10));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        orders.stream().skip(from).limit(size).forEach(out.putArray("orders")::add);
-        if (!out.has("orders")) {
-            out.putArray("orders");
-        }
+        ArrayNode list = out.putArray("orders");
+        orders.stream().skip(from).limit(size).map(Orders::listEntry).forEach(list::add);
         out.putObject("ordersPaging").put("from", from).put("size", size).put("totalSize", orders.size());
+        // The products of the listed orders, next to location, language and loggedIn (user-accounts "POST orders").
+        ArrayNode products = out.putArray("products");
+        SandboxSelection selection = call.selection();
+        list.findValuesAsString("product").stream().distinct().forEach(id -> Catalog.product(id)
+                .ifPresent(
+                        p -> products.add(ProductJson.orderListProduct(p, selection.language, selection.pricelist))));
+        out.set("location", StoreJson.location(selection, call.authorized()));
+        out.set("language", StoreJson.language(selection.language));
+        call.state().customers.loggedIn(selection).ifPresent(customer -> out.set("loggedIn", customer));
         return out;
     }
 
@@ -191,6 +200,42 @@ final class CustomerEndpoints {
                 customer.details.put("newsletter", true);
             }
         });
+        return JsonNodeFactory.instance.objectNode().put("subscribed", true);
+    }
+
+    /**
+     * {@code POST /back-in-stock-subscription} (fe-development/12.backinstock, klaviyo "Back in stock flow"): the item,
+     * where it should be available ({@code shipTo.country}, and {@code state} where the country has states) and whom
+     * to tell; the e-mail may be left out when a customer is signed in, the language defaults to the session's.
+     * Centra documents no answer body; the sandbox answers like the newsletter subscription.
+     */
+    private static ObjectNode backInStock(Call call) {
+        ObjectNode body = call.object();
+        String item = body.path("item").asText("");
+        Catalog.item(item).orElseThrow(() -> SandboxError.notFound("item", "product item not found"));
+        Catalog.Country country = Catalog.country(
+                        body.path("shipTo").path("country").asText(""))
+                .orElseThrow(() -> SandboxError.notAcceptable("shipTo.country", "not valid"));
+        String state = body.path("shipTo").path("state").asText(null);
+        if (!country.states().isEmpty() && (state == null || !country.states().containsKey(state))) {
+            throw SandboxError.notAcceptable("shipTo.state", "not valid");
+        }
+        String email = body.hasNonNull("email")
+                ? body.get("email").asText()
+                : call.state().customers.of(call.selection()).map(c -> c.email).orElse(null);
+        if (!SandboxCustomers.validEmail(email)) {
+            throw SandboxError.notAcceptable("email", "not valid");
+        }
+        String language = body.path("language").asText(call.selection().language);
+        Catalog.language(language).orElseThrow(() -> SandboxError.notAcceptable("language", "not valid"));
+        call.state()
+                .recordBackInStock(JsonNodeFactory.instance
+                        .objectNode()
+                        .put("item", item)
+                        .put("country", country.code())
+                        .put("state", state)
+                        .put("email", email)
+                        .put("language", language));
         return JsonNodeFactory.instance.objectNode().put("subscribed", true);
     }
 

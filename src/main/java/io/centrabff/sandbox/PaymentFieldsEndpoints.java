@@ -11,8 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class PaymentFieldsEndpoints {
 
     private static final Set<String> ADDRESSES = Set.of("address", "shippingAddress");
-    private static final Set<String> FLAGS =
-            Set.of("termsAndConditions", "newsletter", "additionalNotes", "cartAbandonmentEmail", "consents");
+    private static final Set<String> FLAGS = Set.of(
+            "termsAndConditions", "newsletter", "additionalNotes", "cartAbandonmentEmail", "consents", "giftMessage");
 
     private PaymentFieldsEndpoints() {}
 
@@ -23,8 +23,8 @@ final class PaymentFieldsEndpoints {
 
     /**
      * Known checkout fields are merged into the selection. Anything else is a {@code centra_checkout_callback} detail
-     * the storefront forwarded verbatim (W1): Centra would hand it to the widget's plugin; we keep it as
-     * {@code lastWidgetEvent} so tests can see exactly what arrived.
+     * the storefront forwarded verbatim (W1): Centra would hand it to the widget's plugin; the sandbox records it
+     * for {@code GET /sandbox/widget-events}.
      */
     private static ObjectNode paymentFields(Call call) {
         ObjectNode body = call.object();
@@ -34,7 +34,7 @@ final class PaymentFieldsEndpoints {
             widgetEvent |= !ADDRESSES.contains(name) && !FLAGS.contains(name);
         }
         if (widgetEvent) {
-            call.selection().lastWidgetEvent = body.deepCopy();
+            call.state().widgets.recordEvent(call.selection(), body.deepCopy());
         }
         merge(call.selection(), body);
         SandboxWidgets.apply(call.selection(), body);

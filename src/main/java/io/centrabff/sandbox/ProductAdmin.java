@@ -30,12 +30,17 @@ final class ProductAdmin {
             SandboxHttp.send(exchange, e.status(), e.body(), false);
             return;
         }
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        payload.putArray("products").add(product.id());
-        int status = state.webhooks.send(payload);
+        int status = state.webhooks.send(payload("products", product.id()));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("product", product.id());
         out.put("webhookStatus", status);
         SandboxHttp.send(exchange, 200, out, false);
+    }
+
+    /** The Checkout API webhook payload: event type → ids as strings (webhook "Checkout API"). */
+    static ObjectNode payload(String type, String id) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.putArray(type).add(id);
+        return payload;
     }
 }

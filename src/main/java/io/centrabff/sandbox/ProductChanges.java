@@ -59,19 +59,17 @@ final class ProductChanges {
                     .map(i -> new Item(i.id(), i.sizeId(), i.name(), i.sku(), stock))
                     .toList();
         }
-        Product updated = new Product(
-                current.id(),
-                Map.copyOf(name),
-                current.description(),
-                current.uri(),
-                current.categoryId(),
-                current.markets(),
-                Map.copyOf(prices),
-                items,
-                current.isNew(),
-                current.createdAt());
+        Product updated = current.withChanges(Map.copyOf(name), Map.copyOf(prices), items);
         changed.put(id, updated);
         return updated;
+    }
+
+    /** The item as changed, e.g. its current stock. */
+    java.util.Optional<Item> item(String itemId) {
+        return all().stream()
+                .flatMap(p -> p.items().stream())
+                .filter(i -> i.id().equals(itemId))
+                .findFirst();
     }
 
     void clear() {

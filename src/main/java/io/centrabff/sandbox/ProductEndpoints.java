@@ -41,7 +41,7 @@ final class ProductEndpoints {
                 .sorted(order(body.path("sortOrder"), context))
                 .toList();
         ObjectNode out = page(matching, body, context);
-        out.set("filter", categoryFilter(inMarket, matching, context));
+        out.set("filter", filter(inMarket, matching, context));
         return out;
     }
 
@@ -51,8 +51,9 @@ final class ProductEndpoints {
                 .filter(p -> p.id().equals(call.param(0)))
                 .findFirst()
                 .orElseThrow(() -> SandboxError.notFound("product", "not found"));
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.set("product", ProductJson.render(product, context.language(), context.pricelist()));
+        // fe-elements "Product catalog": the answer has the shape of POST /products, with the one product.
+        ObjectNode out = page(List.of(product), JsonNodeFactory.instance.objectNode(), context);
+        out.set("filter", filter(List.of(product), List.of(product), context));
         return out;
     }
 
@@ -93,12 +94,14 @@ final class ProductEndpoints {
                     .orElse(null);
             if (category != null) {
                 List<Product> products = inMarket(context)
-                        .filter(p -> p.categoryId().equals(category.id()))
+                        .filter(p -> p.categories().contains(category.id()))
                         .toList();
                 ObjectNode out = JsonNodeFactory.instance.objectNode();
                 out.put("found", "category");
                 out.set("category", ProductJson.categoryJson(category, context.language()));
                 out.setAll(page(products, body, context));
+                // "just like POST products it has products, productCount and filter" (overview).
+                out.set("filter", filter(inMarket(context).toList(), products, context));
                 return out;
             }
         }
@@ -131,14 +134,22 @@ final class ProductEndpoints {
         return context.products().stream().filter(p -> p.markets().contains(context.market()));
     }
 
+    /**
+     * Centra's filter fields: OR within one field, AND between fields. {@code categories} matches a product in the
+     * category or below it; {@code search} looks in names and descriptions (every language) and SKUs.
+     */
     private static boolean matches(Product product, ObjectNode body, Context context) {
-        if (!anyOf(body.path("categories"), product.categoryId()) || !anyOf(body.path("products"), product.id())) {
+        if (!anyOf(body.path("categories"), product.categories())
+                || !anyOf(body.path("products"), List.of(product.id()))
+                || !anyOf(body.path("brands"), List.of(product.brand()))
+                || !anyOf(body.path("collections"), List.of(product.collection()))
+                || !anyOf(body.path("swatch.desc"), List.of(product.swatch().get("desc")))) {
             return false;
         }
         String search = body.path("search").asText("").toLowerCase(Locale.ROOT);
         if (!search.isEmpty()
-                && product.name().values().stream()
-                        .noneMatch(n -> n.toLowerCase(Locale.ROOT).contains(search))) {
+                && searchable(product)
+                        .noneMatch(text -> text.toLowerCase(Locale.ROOT).contains(search))) {
             return false;
         }
         boolean priced =
@@ -146,13 +157,22 @@ final class ProductEndpoints {
         return !body.path("onlyAvailable").asBoolean(false) || priced;
     }
 
+    private static Stream<String> searchable(Product product) {
+        return Stream.of(
+                        product.name().values().stream(),
+                        product.description().values().stream(),
+                        Stream.of("P" + product.id()),
+                        product.items().stream().map(Catalog.Item::sku))
+                .flatMap(s -> s);
+    }
+
     /** OR within one filter field; an absent or empty field does not filter. */
-    private static boolean anyOf(JsonNode values, String id) {
+    private static boolean anyOf(JsonNode values, List<String> ids) {
         if (!values.isArray() || values.isEmpty()) {
             return true;
         }
         for (JsonNode value : values) {
-            if (value.asText().equals(id)) {
+            if (ids.contains(value.asText())) {
                 return true;
             }
         }
@@ -194,25 +214,56 @@ final class ProductEndpoints {
         return out;
     }
 
-    /** Centra's {@code filter[]} for categories: count within this result, totalCount within the market. */
-    private static ArrayNode categoryFilter(List<Product> all, List<Product> matching, Context context) {
+    /**
+     * Centra's {@code filter[]}: per filter field (categories, brands, collections and the {@code swatch.desc} custom
+     * attribute) every value with {@code count} within this result and {@code totalCount} within the market.
+     */
+    private static ArrayNode filter(List<Product> all, List<Product> matching, Context context) {
         ArrayNode filter = JsonNodeFactory.instance.arrayNode();
-        ObjectNode field = filter.addObject().put("field", "categories");
-        ArrayNode values = field.putArray("values");
+        ArrayNode categories = field(filter, "categories");
         for (Category category : Catalog.CATEGORIES) {
-            ObjectNode value = values.addObject().put("value", category.id());
-            value.put(
-                    "count",
-                    matching.stream()
-                            .filter(p -> p.categoryId().equals(category.id()))
-                            .count());
-            value.put(
-                    "totalCount",
-                    all.stream()
-                            .filter(p -> p.categoryId().equals(category.id()))
-                            .count());
-            value.set("data", ProductJson.categoryJson(category, context.language()));
+            value(categories, category.id(), all, matching, p -> p.categories().contains(category.id()))
+                    .set("data", ProductJson.categoryJson(category, context.language()));
         }
+        ArrayNode brands = field(filter, "brands");
+        for (Catalog.Brand brand : Catalog.BRANDS) {
+            value(brands, brand.id(), all, matching, p -> p.brand().equals(brand.id()))
+                    .putObject("data")
+                    .put("brand", brand.id())
+                    .put("brandName", brand.name());
+        }
+        ArrayNode collections = field(filter, "collections");
+        for (Catalog.Collection collection : Catalog.COLLECTIONS) {
+            value(collections, collection.id(), all, matching, p -> p.collection()
+                            .equals(collection.id()))
+                    .putObject("data")
+                    .put("collection", collection.id())
+                    .put("collectionName", collection.name());
+        }
+        ArrayNode swatches = field(filter, "swatch.desc");
+        all.stream().map(Product::swatch).distinct().forEach(swatch -> value(
+                        swatches, swatch.get("desc"), all, matching, p -> p.swatch()
+                                .get("desc")
+                                .equals(swatch.get("desc")))
+                .putObject("data")
+                .put("desc", swatch.get("desc"))
+                .put("hex", swatch.get("hex")));
         return filter;
+    }
+
+    private static ArrayNode field(ArrayNode filter, String name) {
+        return filter.addObject().put("field", name).putArray("values");
+    }
+
+    private static ObjectNode value(
+            ArrayNode values,
+            String value,
+            List<Product> all,
+            List<Product> matching,
+            java.util.function.Predicate<Product> has) {
+        return values.addObject()
+                .put("value", value)
+                .put("count", matching.stream().filter(has).count())
+                .put("totalCount", all.stream().filter(has).count());
     }
 }

@@ -134,15 +134,24 @@ final class SandboxCustomers {
     Optional<ObjectNode> loggedIn(SandboxSelection selection) {
         return of(selection).map(customer -> {
             synchronized (customer) {
+                // Flat, as documented (user-accounts "Overview", "POST orders").
+                ObjectNode address = SelectionJson.address(customer.address, selection.country);
                 ObjectNode node = JsonNodeFactory.instance.objectNode();
-                node.put("customer", customer.id);
                 node.put("email", customer.email);
-                node.put("firstName", customer.details.path("firstName").asText(""));
-                node.put("lastName", customer.details.path("lastName").asText(""));
-                node.put("language", customer.details.path("language").asText(selection.language));
-                node.put("newsletter", customer.details.path("newsletter").asBoolean(false));
-                node.set("address", SelectionJson.address(customer.address, selection.country));
-                node.putArray("consents");
+                node.put(
+                        "firstName",
+                        customer.details
+                                .path("firstName")
+                                .asText(address.path("firstName").asText("")));
+                node.put(
+                        "lastName",
+                        customer.details
+                                .path("lastName")
+                                .asText(address.path("lastName").asText("")));
+                for (String field :
+                        List.of("address1", "address2", "zipCode", "city", "state", "country", "phoneNumber")) {
+                    node.put(field, address.path(field).asText(""));
+                }
                 return node;
             }
         });

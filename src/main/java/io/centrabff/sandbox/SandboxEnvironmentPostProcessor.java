@@ -45,7 +45,11 @@ class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor {
         }
         SandboxProperties properties = Binder.get(environment).bindOrCreate("bff.sandbox", SandboxProperties.class);
         CentraSandbox sandbox = CentraSandbox.start(new SandboxOptions(
-                properties.port(), properties.latency(), properties.sharedSecret(), properties.bindAddress()));
+                properties.port(),
+                properties.latency(),
+                properties.sharedSecret(),
+                properties.bindAddress(),
+                LatencyProfile.parse(properties.latencyProfile())));
         String id = UUID.randomUUID().toString();
         SandboxRegistry.put(id, sandbox);
         // If the context never comes up, no bean will stop the sandbox; do it here.

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sharedSecret Shared secret the sandbox accepts, so other instances can be given it; empty picks a random one.
  * @param webhookUrl Where the sandbox posts its product-change webhooks (e.g. the load balancer in front of several
  *     instances); empty means this BFF's own webhook endpoint.
+ * @param latencyProfile {@code realistic} adds Centra-like delays per call on top of {@code latency}: about 100 ms
+ *     for catalog reads, 250 ms for payment calls and 150 ms for cart calls, each ±20 %; {@code none} adds nothing.
  */
 @ConfigurationProperties("bff.sandbox")
 public record SandboxProperties(
@@ -21,13 +23,14 @@ public record SandboxProperties(
         @DefaultValue("0s") Duration latency,
         @DefaultValue("127.0.0.1") String bindAddress,
         @DefaultValue("") String sharedSecret,
-        URI webhookUrl) {
+        URI webhookUrl,
+        @DefaultValue("none") String latencyProfile) {
 
     @Override
     public String toString() {
         // Never print the secret.
         return "SandboxProperties[port=" + port + ", latency=" + latency + ", bindAddress="
                 + bindAddress + ", sharedSecret=" + (sharedSecret.isBlank() ? "(random)" : "******") + ", webhookUrl="
-                + webhookUrl + "]";
+                + webhookUrl + ", latencyProfile=" + latencyProfile + "]";
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,8 +46,6 @@ final class SandboxSelection {
     final ObjectNode address = JsonNodeFactory.instance.objectNode();
     final ObjectNode shippingAddress = JsonNodeFactory.instance.objectNode();
     final ObjectNode fields = JsonNodeFactory.instance.objectNode();
-    JsonNode lastWidgetEvent;
-    String ipAddress;
     PendingPayment pendingPayment;
     ObjectNode order;
 

@@ -26,6 +26,8 @@ final class SandboxWidgets {
     /** Provider order id → the selection it mirrors (Centra pushes every cart change to the provider). */
     private final Map<String, SandboxSelection> orders = new ConcurrentHashMap<>();
 
+    private final java.util.ArrayDeque<ObjectNode> events = new java.util.ArrayDeque<>();
+
     /** The provider snippet for a new widget order of {@code selection}. */
     String createOrder(SandboxSelection selection, String method, int port) {
         String order = SandboxSelection.randomHex(8);
@@ -53,6 +55,34 @@ final class SandboxWidgets {
         }
     }
 
+    /**
+     * Keeps a forwarded {@code centra_checkout_callback} detail, so tests can see exactly what reached Centra's
+     * payment-fields without the sandbox adding an undocumented field to its answers. Bounded: the last 100.
+     */
+    void recordEvent(SandboxSelection selection, JsonNode detail) {
+        synchronized (events) {
+            events.addLast(JsonNodeFactory.instance
+                    .objectNode()
+                    .put("selection", selection.id)
+                    .set("detail", detail));
+            while (events.size() > 100) {
+                events.removeFirst();
+            }
+        }
+    }
+
+    /** {@code GET /sandbox/widget-events}: the forwarded widget events, oldest first. */
+    ObjectNode events() {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        synchronized (events) {
+            events.forEach(out.putArray("events")::add);
+        }
+        if (!out.has("events")) {
+            out.putArray("events");
+        }
+        return out;
+    }
+
     ObjectNode counts() {
         return JsonNodeFactory.instance
                 .objectNode()
@@ -61,26 +91,48 @@ final class SandboxWidgets {
     }
 
     void reset() {
+        synchronized (events) {
+            events.clear();
+        }
         kcoOrders.set(0);
         qliroOrders.set(0);
         orders.clear();
     }
 
-    /** Adds the CheckoutScript and Ingrid's plugin fields while a widget payment method is selected. */
-    static void render(SandboxSelection selection, ObjectNode node) {
-        if (!WIDGET_METHODS.contains(selection.paymentMethod)) {
+    /** Whether the store's Ingrid plugin runs: on, failing to create a session (outage), or not installed. */
+    enum IngridMode {
+        ACTIVE,
+        OUTAGE,
+        OFF
+    }
+
+    /**
+     * Ingrid is a shipping plugin: Centra starts it for any payment method once the selection has items
+     * (ingrid pages "What happens behind the scenes"). The CheckoutScript comes while KCO, Qliro One or Ingrid is
+     * active (checkoutscript). In an outage Centra answers with Ingrid v2's fallback {@code error} so the storefront
+     * shows its own shipping form (ingridv2 "Error Response Indicating Fallback Form Usage").
+     */
+    static void render(SandboxSelection selection, ObjectNode node, IngridMode mode) {
+        boolean ingrid = mode != IngridMode.OFF && !selection.lines.isEmpty();
+        boolean ingridUp = ingrid && mode == IngridMode.ACTIVE;
+        if (WIDGET_METHODS.contains(selection.paymentMethod) || ingridUp) {
+            node.put("centraCheckoutScript", "<script>" + resource("centra-checkout.js") + "</script>");
+        }
+        if (!ingrid) {
             return;
         }
-        node.put("centraCheckoutScript", "<script>" + resource("centra-checkout.js") + "</script>");
-        String ingrid = resource("ingrid.html")
-                .replace("@STANDARD@", "standard".equals(selection.shippingMethod) ? "checked" : "")
-                .replace("@EXPRESS@", "express".equals(selection.shippingMethod) ? "checked" : "");
-        node.putObject("pluginFields")
-                .putObject("ingrid")
-                .put("version", 2)
-                .put("snippet", ingrid)
-                .put("session_id", "ingrid-" + selection.id.substring(0, 8))
-                .put("deliveryOptionsAvailable", true);
+        ObjectNode fields = node.putObject("pluginFields").putObject("ingrid").put("version", 2);
+        if (ingridUp) {
+            fields.put(
+                    "snippet",
+                    resource("ingrid.html")
+                            .replace("@STANDARD@", "standard".equals(selection.shippingMethod) ? "checked" : "")
+                            .replace("@EXPRESS@", "express".equals(selection.shippingMethod) ? "checked" : ""));
+            fields.put("deliveryOptionsAvailable", true);
+        } else {
+            fields.put("error", "No Ingrid-session created");
+            fields.put("deliveryOptionsAvailable", false);
+        }
     }
 
     /** Ingrid's shipping choice, forwarded by the storefront through payment-fields, becomes the shipping method. */

@@ -12,6 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Renders Centra's selection response (§5); every mutating cart call answers with it. */
 final class SelectionJson {
 
+    /** The selection's address fields, in Centra's order (order-flow); {@code shippingAddress} has the same. */
     static final List<String> ADDRESS_FIELDS = List.of(
             "firstName",
             "lastName",
@@ -24,7 +25,23 @@ final class SelectionJson {
             "city",
             "state",
             "country",
-            "identityNumber");
+            "vatNumber");
+
+    /** The order's address fields (order-flow "Receipt"); {@code shippingAddress} has them without vatNumber. */
+    private static final List<String> ORDER_ADDRESS_FIELDS = List.of(
+            "email",
+            "firstName",
+            "lastName",
+            "company",
+            "address1",
+            "address2",
+            "zipCode",
+            "city",
+            "state",
+            "country",
+            "countryName",
+            "phoneNumber",
+            "vatNumber");
 
     private SelectionJson() {}
 
@@ -35,19 +52,21 @@ final class SelectionJson {
         if (selection.completed()) {
             out.set("order", selection.order);
         } else {
-            out.set("selection", selection(selection));
+            out.set("selection", selection(selection, call.state().ingrid()));
             out.set("paymentMethods", StoreJson.paymentMethods(selection.currency()));
             out.set("paymentFields", StoreJson.paymentFields());
             out.set("shippingMethods", StoreJson.shippingMethods(selection.currency()));
         }
         out.set("countries", StoreJson.countries(call.authorized(), false));
+        // The selected language as an object next to all languages (selections-and-orders "Localization").
+        out.set("language", StoreJson.language(selection.language));
         out.set("languages", StoreJson.languages());
         out.set("location", StoreJson.location(selection, call.authorized()));
         call.state().customers.loggedIn(selection).ifPresent(customer -> out.set("loggedIn", customer));
         return out;
     }
 
-    static ObjectNode selection(SandboxSelection selection) {
+    static ObjectNode selection(SandboxSelection selection, SandboxWidgets.IngridMode ingrid) {
         String currency = selection.currency();
         SelectionTotals totals = SelectionTotals.of(selection);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -68,13 +87,12 @@ final class SelectionJson {
         node.put("vatExempt", false);
         node.set("address", address(selection.address, selection.country));
         node.set("shippingAddress", address(selection.shippingAddress, selection.country));
-        node.setAll(selection.fields);
+        // Consents and terms sent to payment-fields are kept for the payment step, not echoed: Centra's selection
+        // has only additionalNotes of them, always (order-flow).
+        node.put("additionalNotes", selection.fields.path("additionalNotes").asText(""));
         node.set("currencyFormat", Money.currencyFormat(currency));
         // Centra only sends the CheckoutScript while a widget (KCO, Qliro One, Ingrid) is active (W1).
-        SandboxWidgets.render(selection, node);
-        if (selection.lastWidgetEvent != null) {
-            node.set("lastWidgetEvent", selection.lastWidgetEvent);
-        }
+        SandboxWidgets.render(selection, node, ingrid);
         return node;
     }
 
@@ -91,20 +109,17 @@ final class SelectionJson {
         node.put("size", item.name());
         node.put("sku", item.sku());
         node.put("ean", "73" + item.id().replace("-", "0"));
-        node.put("comment", "");
         node.put("productUrl", product.uri());
-        node.put("category", product.categoryId());
+        // Shown only as null in every documented line (order-flow).
+        node.putNull("category");
         Money.put(node, "priceEach", each, currency);
         Money.put(node, "priceEachBeforeDiscount", each, currency);
         Money.put(node, "priceEachWithoutTax", each.multiply(BigDecimal.valueOf(0.8)), currency);
         Money.put(node, "priceEachReduction", BigDecimal.ZERO, currency);
         Money.put(node, "totalPrice", total, currency);
-        Money.put(node, "totalPriceBeforeDiscount", total, currency);
         node.put("anyDiscount", false);
         node.put("taxPercent", SelectionTotals.TAX_PERCENT);
-        ObjectNode productJson = ProductJson.render(product, selection.language, selection.pricelist);
-        productJson.remove("relatedProducts");
-        node.set("product", productJson);
+        node.set("product", ProductJson.lineProduct(product, selection.language, selection.pricelist));
         return node;
     }
 
@@ -133,12 +148,31 @@ final class SelectionJson {
         return node;
     }
 
+    /** The documented fields only, each a string; other fields a client sent stay stored but are not echoed. */
     static ObjectNode address(ObjectNode stored, String country) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        ADDRESS_FIELDS.forEach(field -> node.put(field, ""));
-        node.put("country", country);
-        node.put("newsletter", false);
-        node.setAll(stored);
+        ADDRESS_FIELDS.forEach(field -> node.put(field, stored.path(field).asText("")));
+        if (node.path("country").asText().isEmpty()) {
+            node.put("country", country);
+        }
+        return node;
+    }
+
+    /** An order's address: the selection's plus {@code countryName}; the shipping one has no {@code vatNumber}. */
+    static ObjectNode orderAddress(ObjectNode stored, String country, boolean billing) {
+        ObjectNode selectionAddress = address(stored, country);
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (String field : ORDER_ADDRESS_FIELDS) {
+            if (field.equals("countryName")) {
+                node.put(
+                        field,
+                        Catalog.country(selectionAddress.path("country").asText())
+                                .map(Catalog.Country::name)
+                                .orElse(""));
+            } else if (billing || !field.equals("vatNumber")) {
+                node.put(field, selectionAddress.path(field).asText(""));
+            }
+        }
         return node;
     }
 }

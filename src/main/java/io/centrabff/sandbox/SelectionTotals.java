@@ -65,17 +65,20 @@ record SelectionTotals(
         ObjectNode totals = JsonNodeFactory.instance.objectNode();
         Money.put(totals, "itemsTotalPrice", items, currency);
         if (discount.signum() == 0) {
-            // Centra's quirk: zero-valued totals come as boolean false, not "0.00" (§0.11).
+            // Centra's quirk: no discount comes as boolean false in both fields, not "0.00"/0 (order-flow).
             totals.put("totalDiscountPrice", false);
-            totals.put("totalDiscountPriceAsNumber", 0);
+            totals.put("totalDiscountPriceAsNumber", false);
         } else {
             Money.put(totals, "totalDiscountPrice", discount, currency);
         }
         Money.put(totals, "shippingPrice", shipping, currency);
         Money.put(totals, "handlingCostPrice", BigDecimal.ZERO, currency);
         totals.put("totalQuantity", quantity);
+        // Prices include VAT, so nothing is deducted or added: false in both the string and the number field.
         totals.put("taxDeducted", false);
+        totals.put("taxDeductedAsNumber", false);
         totals.put("taxAdded", false);
+        totals.put("taxAddedAsNumber", false);
         totals.put("taxPercent", TAX_PERCENT);
         Money.put(totals, "grandTotalPrice", grandTotal(), currency);
         Money.put(totals, "grandTotalPriceTax", tax(), currency);

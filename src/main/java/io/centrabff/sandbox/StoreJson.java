@@ -43,12 +43,18 @@ final class StoreJson {
 
     static ArrayNode languages() {
         ArrayNode languages = JsonNodeFactory.instance.arrayNode();
-        Catalog.LANGUAGES.forEach(l -> languages
-                .addObject()
-                .put("language", l.code())
-                .put("name", l.name())
-                .put("default", l.isDefault()));
+        Catalog.LANGUAGES.forEach(
+                l -> languages.addObject().put("language", l.code()).put("name", l.name()));
         return languages;
+    }
+
+    /** The selected language, {@code {language, name}}. */
+    static ObjectNode language(String code) {
+        Catalog.Language language = Catalog.language(code).orElseThrow();
+        return JsonNodeFactory.instance
+                .objectNode()
+                .put("language", language.code())
+                .put("name", language.name());
     }
 
     static ObjectNode location(SandboxSelection selection, boolean authorized) {
@@ -57,10 +63,12 @@ final class StoreJson {
         node.put("country", country.code());
         node.put("name", country.name());
         node.put("state", selection.state);
-        node.put("stateName", selection.state == null ? null : country.states().get(selection.state));
+        // "" without a state, not null (order-flow).
+        node.put("stateName", selection.state == null ? "" : country.states().get(selection.state));
         node.put("eu", country.eu());
         node.put("shipTo", country.shipTo());
-        node.put("language", selection.language);
+        // The country's default language; the selected one is the top-level language and selection.language.
+        node.put("language", country.language());
         if (authorized) {
             node.put("market", selection.market);
             node.put("pricelist", selection.pricelist);
@@ -72,9 +80,16 @@ final class StoreJson {
         ArrayNode methods = JsonNodeFactory.instance.arrayNode();
         Catalog.PAYMENT_METHODS.forEach(m -> {
             ObjectNode node = methods.addObject().put("paymentMethod", m.id()).put("name", m.name());
+            if (m.type() != null) {
+                // Documented for the widget-capable plugins (qliroone "API", adyen-drop-in, stripe-payment-intents).
+                node.put("paymentMethodType", m.type());
+            }
             Money.put(node, "handlingCost", BigDecimal.ZERO, currency);
             node.put("supportsInitiateOnly", m.initiateOnly());
-            node.put("providesCustomerAddressAfterPayment", "klarna-checkout".equals(m.id()));
+            node.put("providesCustomerAddressAfterPayment", m.addressAfterPayment());
+            if (m.externalScript() != null) {
+                node.putObject("clientSide").put("externalScript", m.externalScript());
+            }
         });
         return methods;
     }
@@ -89,21 +104,49 @@ final class StoreJson {
         return methods;
     }
 
+    /** The checkout form's fields (order-flow), in Centra's order; {@code identityNumber}/{@code vatNumber} only bill. */
+    static final List<String> BILLING_FIELDS = List.of(
+            "email",
+            "company",
+            "firstName",
+            "lastName",
+            "address1",
+            "address2",
+            "zipCode",
+            "city",
+            "state",
+            "country",
+            "phoneNumber",
+            "identityNumber",
+            "vatNumber",
+            "houseNumber",
+            "houseExtension",
+            "newsletter");
+
+    /**
+     * The sandbox store requires what Centra requires by default, {@code address.email} and {@code address.country}
+     * (fe-elements "Payment country"), plus the terms; {@code POST /payment} checks exactly what this says.
+     */
     static ObjectNode paymentFields() {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         fields.putObject("termsAndConditions")
                 .put("type", "boolean")
-                .put("visible", true)
-                .put("required", true);
+                .put("required", true)
+                .put("visible", true);
         for (String group : List.of("address", "shippingAddress")) {
             ObjectNode groupNode = fields.putObject(group);
-            for (String field : SelectionJson.ADDRESS_FIELDS) {
+            for (String field : BILLING_FIELDS) {
+                boolean billingOnly =
+                        field.equals("identityNumber") || field.equals("vatNumber") || field.equals("newsletter");
+                if (group.equals("shippingAddress") && billingOnly) {
+                    continue;
+                }
                 boolean required = List.of("email", "country").contains(field) && group.equals("address");
                 groupNode
                         .putObject(field)
-                        .put("type", "string")
-                        .put("visible", true)
-                        .put("required", required);
+                        .put("type", field.equals("newsletter") ? "boolean" : "string")
+                        .put("required", required)
+                        .put("visible", true);
             }
         }
         return fields;

@@ -36,10 +36,16 @@ final class WidgetDetector {
         return script || !kinds.isEmpty() ? kinds : EnumSet.noneOf(WidgetKind.class);
     }
 
-    /** The widget a payment-step answer created: {@code formType} kco3/qliro, or null. */
+    /**
+     * The widget a payment-step answer created, or null. Qliro One's answer has {@code formType: "qliro"}; Klarna
+     * Checkout's has only {@code action} and {@code formHtml} (payment-flows), so KCO is recognised by Klarna's
+     * snippet container in {@code formHtml}.
+     */
     static WidgetKind formKind(JsonNode body) {
         String type = body.path("formType").asText("").toLowerCase(Locale.ROOT);
-        if (type.startsWith("kco") || type.contains("klarna")) {
+        if (type.startsWith("kco")
+                || type.contains("klarna")
+                || body.path("formHtml").asText("").contains("klarna-checkout-container")) {
             return WidgetKind.KCO;
         }
         return type.contains("qliro") ? WidgetKind.QLIRO : null;

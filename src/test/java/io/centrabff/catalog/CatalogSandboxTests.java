@@ -78,7 +78,8 @@ class CatalogSandboxTests {
         direct.remove("token");
 
         assertThat(bff.json()).isEqualTo(direct);
-        assertThat(bff.json().path("productCount").asInt()).isEqualTo(4);
+        // Market 1 has 43 products; 1003 has no EUR price.
+        assertThat(bff.json().path("productCount").asInt()).isEqualTo(42);
         assertThat(bff.allHeaders("Set-Cookie")).isEmpty();
     }
 
@@ -127,11 +128,12 @@ class CatalogSandboxTests {
         Reply started = shopper.post("/api/admin/catalog/rebuild", null, "Authorization", "Bearer admin-test-secret");
 
         assertThat(started.status()).isEqualTo(202);
-        await().until(() -> cache.size(), size -> size >= 8);
+        // 2 markets × 3 languages × (listing + categories).
+        await().until(() -> cache.size(), size -> size >= 12);
         await().until(
                         () -> meters.counter("bff.catalog.rebuild.entries", "result", "reloaded")
                                 .count(),
-                        count -> count >= 8);
+                        count -> count >= 12);
         Reply listing = shopper.post(
                 "/api/checkout/products", Map.of(), "CF-IPCountry", "FI", "X-BFF-Server-Key", "test-server-key");
         assertThat(listing.header("X-BFF-Cache")).isEqualTo("hit");

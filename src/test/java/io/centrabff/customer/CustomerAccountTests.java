@@ -202,7 +202,7 @@ class CustomerAccountTests {
                 .isEqualTo("King");
         assertThat(browser.put("/address", Map.of("city", "London"))
                         .json()
-                        .at("/loggedIn/address/city")
+                        .at("/loggedIn/city")
                         .asText())
                 .isEqualTo("London");
         assertThat(browser.put("/email", Map.of("newEmail", newEmail))

@@ -100,7 +100,7 @@ class SandboxBindingTests {
     @Test
     void propertiesNeverPrintTheSecret() {
         SandboxProperties properties =
-                new SandboxProperties(9000, Duration.ZERO, "0.0.0.0", "compose-shared-secret", null);
+                new SandboxProperties(9000, Duration.ZERO, "0.0.0.0", "compose-shared-secret", null, "none");
 
         assertThat(properties.toString())
                 .doesNotContain("compose-shared-secret")

@@ -67,7 +67,9 @@ class SandboxPaymentTests {
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.json().at("/order/status").asText()).isEqualTo("untouched");
         assertThat(result.json().at("/order/statusDescription").asText()).isEqualTo("Pending");
-        assertThat(result.json().at("/order/ipAddress").asText()).isEqualTo("203.0.113.7");
+        assertThat(result.json().path("order").has("ipAddress")).isFalse();
+        var payments = client.admin("GET", "/sandbox/payments").json().path("payments");
+        assertThat(payments.get(payments.size() - 1).path("ipAddress").asText()).isEqualTo("203.0.113.7");
         assertThat(result.json().at("/order/items/0/item").asText()).isEqualTo("1001-1");
         String order = result.json().at("/order/order").asText();
 
@@ -108,7 +110,7 @@ class SandboxPaymentTests {
     }
 
     @Test
-    void klarnaCheckoutAddsScriptAndAnswersWithKco3Form() {
+    void klarnaCheckoutAddsScriptAndAnswersWithTheDocumentedForm() {
         client.post("/items/1001-1", null);
         var selected = client.put("/payment-methods/klarna-checkout", null);
 
@@ -117,7 +119,8 @@ class SandboxPaymentTests {
         assertThat(selected.json().at("/selection/centraCheckoutScript").asText())
                 .startsWith("<script>");
         assertThat(payment.json().path("action").asText()).isEqualTo("form");
-        assertThat(payment.json().path("formType").asText()).isEqualTo("kco3");
+        // Centra's KCO answer is {token, action: "form", formHtml}: no formType (payment-flows).
+        assertThat(payment.json().has("formType")).isFalse();
         assertThat(payment.json().path("formHtml").asText()).contains("klarna-checkout-container");
         var result = client.post("/payment-result", "{\"paymentMethodFields\":{\"klarna_order\":\"K1\"}}");
         assertThat(result.json().at("/order/paymentMethod").asText()).isEqualTo("klarna-checkout");
@@ -133,12 +136,13 @@ class SandboxPaymentTests {
     }
 
     @Test
-    void declinedCardAnswers406WithMessage() {
+    void declinedCardAnswers406WithTheDocumentedError() {
         var payment = pay("declined-card");
 
         assertThat(payment.status()).isEqualTo(406);
-        assertThat(payment.json().at("/errors/paymentMethod").asText()).isEqualTo("declined");
+        assertThat(payment.json().at("/errors/paymentMethod").asText()).isEqualTo("failed");
         assertThat(payment.json().path("message").asText()).isNotBlank();
+        assertThat(payment.json().at("/messages/0").asText()).isNotBlank();
         assertThat(payment.token()).isNotBlank();
     }
 
@@ -158,7 +162,8 @@ class SandboxPaymentTests {
         var payment = client.post(
                 "/payment",
                 """
-                {"paymentReturnPage":"%s","paymentFailedPage":"%s","address":{"country":"SE","email":"a@b.se"}}"""
+                {"paymentReturnPage":"%s","paymentFailedPage":"%s","termsAndConditions":true,
+                 "address":{"country":"SE","email":"a@b.se"}}"""
                         .formatted(RETURN_PAGE, FAILED_PAGE));
 
         assertThat(payment.status()).isEqualTo(410);
@@ -173,17 +178,20 @@ class SandboxPaymentTests {
     }
 
     @Test
-    void paymentRequiresReturnPagesEmailAndShippableCountry() {
+    void paymentRequiresReturnPagesTermsEmailAndShippableCountry() {
         client.post("/items/1001-1", null);
         String pages = "\"paymentReturnPage\":\"%s\",\"paymentFailedPage\":\"%s\"".formatted(RETURN_PAGE, FAILED_PAGE);
 
-        var noEmail = client.post("/payment", "{" + pages + "}");
+        var noTerms = client.post("/payment", "{" + pages + ",\"address\":{\"country\":\"SE\"}}");
+        var noEmail = client.post("/payment", "{" + pages + ",\"termsAndConditions\":true}");
         var noPages = client.post("/payment", "{\"address\":{\"country\":\"SE\",\"email\":\"a@b.se\"}}");
         client.put("/countries/NO", null);
         var notShippable = client.post("/payment", "{" + pages + ",\"address\":{\"email\":\"a@b.se\"}}");
 
         assertThat(noPages.status()).isEqualTo(406);
         assertThat(noPages.json().at("/errors/paymentReturnPage").isTextual()).isTrue();
+        assertThat(noTerms.status()).isEqualTo(406);
+        assertThat(noTerms.json().at("/errors/termsAndConditions").asText()).isEqualTo("must be true");
         assertThat(noEmail.status()).isEqualTo(406);
         assertThat(noEmail.json().path("errors").has("address.email")).isTrue();
         assertThat(notShippable.json().at("/errors/country").asText()).isEqualTo("not shippable");

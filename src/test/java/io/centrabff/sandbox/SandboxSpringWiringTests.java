@@ -106,7 +106,8 @@ class SandboxSpringWiringTests {
                         Map.of("bff.sandbox.port", "8099", "bff.sandbox.latency", "250ms")))
                 .bindOrCreate("bff.sandbox", SandboxProperties.class);
 
-        assertThat(defaults).isEqualTo(new SandboxProperties(0, Duration.ZERO, "127.0.0.1", "", null));
-        assertThat(custom).isEqualTo(new SandboxProperties(8099, Duration.ofMillis(250), "127.0.0.1", "", null));
+        assertThat(defaults).isEqualTo(new SandboxProperties(0, Duration.ZERO, "127.0.0.1", "", null, "none"));
+        assertThat(custom)
+                .isEqualTo(new SandboxProperties(8099, Duration.ofMillis(250), "127.0.0.1", "", null, "none"));
     }
 }
