@@ -67,6 +67,12 @@ public class CatalogCache {
         return future.thenApply(entry -> new Lookup(entry, source));
     }
 
+    /** Whether {@code key} is loaded or loading, so a read would not cost an upstream call of its own. */
+    boolean contains(CatalogKey key) {
+        CompletableFuture<CatalogEntry> present = cache.asMap().get(key);
+        return present != null && !present.isCompletedExceptionally();
+    }
+
     /** Reloads an entry in the background, serving the current value until the new one is in. */
     CompletableFuture<CatalogEntry> reload(CatalogKey key) {
         return cache.synchronous().refresh(key);

@@ -1,6 +1,7 @@
 package io.centrabff.catalog;
 
 import io.centrabff.centra.CentraGateway;
+import io.centrabff.web.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -21,8 +22,8 @@ class CatalogConfiguration {
     }
 
     @Bean
-    CatalogReads catalogReads(CatalogCache cache, CatalogProperties properties) {
-        return new CatalogReads(cache, properties);
+    CatalogReads catalogReads(CatalogCache cache, CatalogProperties properties, RateLimiter limiter) {
+        return new CatalogReads(cache, properties, limiter);
     }
 
     /** With Redis: a rebuild requested on one instance runs on all. */

@@ -3,6 +3,7 @@ package io.centrabff.catalog;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.centrabff.catalog.CatalogCache.Lookup;
+import io.centrabff.web.RateLimiter;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,11 +26,22 @@ class CatalogReads {
     /** Rendered bytes of one view of one loaded entry; a new load gets a new generation and thus new views. */
     private record Rendered(CatalogKey key, long generation, CatalogView view) {}
 
+    /** The miss budget: a rate-limit rule applied in code, per client, to reads the cache cannot answer. */
+    static final String MISS_BUDGET = "catalog-miss";
+
+    /**
+     * Who is reading: the client key (its IP, an IPv6 /64) that misses are charged to, and whether it presented the
+     * server key (only such callers learn whether an answer came from the cache).
+     */
+    record Caller(String client, boolean server) {}
+
     private final CatalogCache cache;
     private final Cache<Rendered, byte[]> rendered;
+    private final RateLimiter limiter;
 
-    CatalogReads(CatalogCache cache, CatalogProperties properties) {
+    CatalogReads(CatalogCache cache, CatalogProperties properties, RateLimiter limiter) {
         this.cache = cache;
+        this.limiter = limiter;
         // Views take at most a quarter of the catalog's budget on top of it; they are cheap to recompute.
         this.rendered = Caffeine.newBuilder()
                 .maximumWeight(Math.max(1, properties.maxSize().toBytes() / 4))
@@ -43,13 +55,20 @@ class CatalogReads {
      * entry is in memory, so a hit needs no asynchronous dispatch, else a future.
      */
     Object read(
+            Caller caller,
             CompletableFuture<ShopperContext> context,
             Function<ShopperContext, CatalogKey> keyOf,
             Function<ShopperContext, CatalogView> viewOf) {
         CompletableFuture<ResponseEntity<byte[]>> answer = context.thenCompose(shopper -> {
             CatalogKey key = keyOf.apply(shopper);
             CatalogView view = viewOf.apply(shopper);
-            return cache.get(key).thenApply(lookup -> respond(key, view, lookup));
+            if (!caller.server() && !cache.contains(key)) {
+                // Hits are free; each miss costs Centra a call, so a client gets only so many.
+                limiter.tryConsume(MISS_BUDGET, caller.client()).ifPresent(wait -> {
+                    throw RateLimiter.tooManyRequests(MISS_BUDGET, wait);
+                });
+            }
+            return cache.get(key).thenApply(lookup -> respond(caller, key, view, lookup));
         });
         if (answer.isDone() && !answer.isCompletedExceptionally()) {
             return answer.join();
@@ -61,16 +80,18 @@ class CatalogReads {
         });
     }
 
-    private ResponseEntity<byte[]> respond(CatalogKey key, CatalogView view, Lookup lookup) {
+    private ResponseEntity<byte[]> respond(Caller caller, CatalogKey key, CatalogView view, Lookup lookup) {
         CatalogEntry entry = lookup.entry();
         byte[] body = rendered.get(new Rendered(key, entry.generation, view), k -> bytes(view.render(key, entry)));
         // Shared data, but the view depends on the shopper's pricelist: never stored by shared caches, and never a
         // cookie on a cached read.
-        return ResponseEntity.status(entry.status)
-                .cacheControl(CacheControl.noCache().cachePrivate())
-                .header(CACHE_HEADER, lookup.source().name().toLowerCase(Locale.ROOT))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(entry.status)
+                .cacheControl(CacheControl.noCache().cachePrivate());
+        if (caller.server()) {
+            // Hit or miss tells what other shoppers asked for: only the storefront's own server may know.
+            response.header(CACHE_HEADER, lookup.source().name().toLowerCase(Locale.ROOT));
+        }
+        return response.contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     private static byte[] bytes(ObjectNode body) {

@@ -82,7 +82,8 @@ class CatalogCacheTests extends StubbedCentra {
     void centraDownServesCachedKeysAsStaleAndColdKeysAs503() {
         CentraStubs.listing(CENTRA, 0);
         ShopperClient shopper = new ShopperClient(port);
-        assertThat(shopper.post("/api/checkout/products", Map.of()).header("X-BFF-Cache"))
+        assertThat(shopper.post("/api/checkout/products", Map.of(), "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("miss");
 
         CENTRA.stubFor(post(urlEqualTo(CentraStubs.BASE + "/products"))
@@ -93,7 +94,7 @@ class CatalogCacheTests extends StubbedCentra {
                 .forEach(key ->
                         cache.reload(key).handle((entry, failure) -> entry).join());
 
-        Reply stale = shopper.post("/api/checkout/products", Map.of());
+        Reply stale = shopper.post("/api/checkout/products", Map.of(), "X-BFF-Server-Key", "test-server-key");
         assertThat(stale.header("X-BFF-Cache")).isEqualTo("stale");
         assertThat(stale.status()).isEqualTo(200);
         assertThat(stale.json().at("/products/1/product").asText()).isEqualTo("1002");

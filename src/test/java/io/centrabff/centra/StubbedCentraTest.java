@@ -49,6 +49,7 @@ import org.springframework.test.context.ContextConfiguration;
             "bff.cors.allowed-origins=" + StubbedCentra.STOREFRONT,
             "bff.session.trusted-proxies=127.0.0.1",
             "bff.webhook.secret=" + StubbedCentra.WEBHOOK_SECRET,
+            "bff.catalog.server-key=test-server-key",
             "logging.structured.format.console=ecs"
         })
 @ContextConfiguration(initializers = StubbedCentraTest.CentraUrl.class)
