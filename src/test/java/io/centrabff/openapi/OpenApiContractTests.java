@@ -297,6 +297,7 @@ class OpenApiContractTests {
         return Map.of(
                 "paymentReturnPage", RETURN_PAGE,
                 "paymentFailedPage", FAILED_PAGE,
+                "termsAndConditions", true,
                 "address", Map.of("email", "shopper@example.com", "country", country));
     }
 
