@@ -40,7 +40,7 @@ class CatalogCacheTests extends StubbedCentra {
 
     @Test
     void coldKeyLoadsOnceHoweverManyRequestsMissAtOnce() throws Exception {
-        // Long enough for the misses to overlap, short of the 500 ms catalog time limit.
+        // Long enough for the misses to overlap, well short of the catalog time limit.
         CentraStubs.listing(CENTRA, 100);
         ExecutorService browsers = Executors.newFixedThreadPool(100);
         try {

@@ -120,7 +120,7 @@ class CentraErrorDecodingTests extends StubbedCentra {
 
         assertProblem(reply, 503, "urn:centra-bff:problem:centra-unavailable");
         assertThat(reply.header("Retry-After")).isNotBlank();
-        // Reads are retried (3 attempts, each bounded by the 1 s time limit): bounded, never a hang.
+        // Reads are retried (3 attempts, each bounded by the time limit): bounded, never a hang.
         assertThat(elapsed).isLessThan(Duration.ofSeconds(6));
     }
 
@@ -135,7 +135,7 @@ class CentraErrorDecodingTests extends StubbedCentra {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         assertProblem(reply, 503, "urn:centra-bff:problem:centra-unavailable");
-        // Reads are retried (3 attempts, each bounded by the 1 s time limit): bounded, never a hang.
+        // Reads are retried (3 attempts, each bounded by the time limit): bounded, never a hang.
         assertThat(elapsed).isLessThan(Duration.ofSeconds(6));
     }
 

@@ -48,7 +48,7 @@ class FencingTests {
         late.close();
         current.close();
 
-        assertThat(metersA.counter("bff.cart.fenced-writes", "outcome", "refused")
+        assertThat(metersA.counter("bff.cart.fenced.writes", "outcome", "refused")
                         .count())
                 .isEqualTo(2);
         assertThat(metersA.counter("bff.cart.lock", "outcome", "lease-lost").count())
