@@ -42,10 +42,10 @@ class CatalogCacheTests extends StubbedCentra {
     void coldKeyLoadsOnceHoweverManyRequestsMissAtOnce() throws Exception {
         // Long enough for the misses to overlap, well short of the catalog time limit.
         CentraStubs.listing(CENTRA, 100);
-        ExecutorService browsers = Executors.newFixedThreadPool(100);
+        ExecutorService browsers = Executors.newFixedThreadPool(32);
         try {
             List<Future<Reply>> replies = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < 32; i++) {
                 replies.add(browsers.submit(
                         () -> new ShopperClient(port).post("/api/checkout/products", Map.of("limit", 1))));
             }
