@@ -1,29 +1,23 @@
 package io.centrabff;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.test.web.servlet.client.EntityExchangeResult;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * A shopper's browser for tests, a thin cookie-keeping layer over {@link RestTestClient} bound to the running server:
- * real HTTP/1.1, raw paths sent exactly as written (a {@link URI}, never a template, so no client-side re-encoding),
- * JSON bodies parsed into trees. The jar keeps {@code Secure} cookies over plain http too (the BFF's cookies are
- * Secure outside the sandbox) and sends them to whatever host the client calls.
+ * A shopper's browser for tests: real HTTP with its own cookie jar, raw paths sent exactly as written (no client-side
+ * re-encoding), JSON bodies parsed into trees. The jar keeps {@code Secure} cookies over plain http too (the BFF's
+ * cookies are Secure outside the sandbox), and sends them to whatever host the client calls.
  */
 public final class ShopperClient {
 
@@ -31,22 +25,14 @@ public final class ShopperClient {
 
     private final String base;
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
-    private final RestTestClient http;
+    private final HttpClient http;
 
     public ShopperClient(int port) {
         this.base = "http://127.0.0.1:" + port;
-        this.http = client();
-    }
-
-    /** RestTestClient on the JDK's HttpClient: HTTP/1.1, no redirects followed, a bounded wait. */
-    public static RestTestClient client() {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+        this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-        requests.setReadTimeout(Duration.ofSeconds(30));
-        return RestTestClient.bindToServer(requests).build();
+                .build();
     }
 
     public Reply get(String path, String... headers) {
@@ -65,42 +51,47 @@ public final class ShopperClient {
         return send("DELETE", path, null, headers);
     }
 
-    /** Sends {@code body} as JSON (a String is sent as-is, so tests can send malformed JSON). */
+    /**
+     * Sends {@code body} as JSON (a String is sent as-is, so tests can send malformed JSON), or as the Content-Type
+     * given in {@code headers}.
+     */
     public Reply send(String method, String path, Object body, String... headers) {
-        String text = body == null ? null : body instanceof String s ? s : MAPPER.writeValueAsString(body);
-        var request =
-                http.method(HttpMethod.valueOf(method)).uri(URI.create(path.startsWith("http") ? path : base + path));
-        boolean cookieGiven = false;
-        boolean typeGiven = false;
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-            cookieGiven |= headers[i].equalsIgnoreCase("Cookie");
-            typeGiven |= headers[i].equalsIgnoreCase("Content-Type");
-        }
-        if (!cookieGiven && !cookies.isEmpty()) {
-            request.header(
-                    "Cookie",
-                    cookies.entrySet().stream()
-                            .map(c -> c.getKey() + "=" + c.getValue())
-                            .collect(Collectors.joining("; ")));
-        }
-        if (text != null) {
-            if (!typeGiven) {
-                request.contentType(MediaType.APPLICATION_JSON);
+        try {
+            String text = body == null ? null : body instanceof String s ? s : MAPPER.writeValueAsString(body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create(path.startsWith("http") ? path : base + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .method(
+                            method,
+                            text == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(text));
+            boolean cookieGiven = false;
+            boolean typeGiven = false;
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+                cookieGiven |= headers[i].equalsIgnoreCase("Cookie");
+                typeGiven |= headers[i].equalsIgnoreCase("Content-Type");
             }
-            request.body(text);
+            if (text != null && !typeGiven) {
+                request.header("Content-Type", "application/json");
+            }
+            if (!cookieGiven && !cookies.isEmpty()) {
+                request.header(
+                        "Cookie",
+                        cookies.entrySet().stream()
+                                .map(c -> c.getKey() + "=" + c.getValue())
+                                .collect(Collectors.joining("; ")));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response.headers().allValues("Set-Cookie").forEach(this::keep);
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        Reply reply = reply(request.exchange().returnResult(byte[].class));
-        reply.allHeaders("Set-Cookie").forEach(this::keep);
-        return reply;
-    }
-
-    public static Reply reply(EntityExchangeResult<byte[]> result) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        result.getResponseHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-        byte[] body = result.getResponseBody();
-        return new Reply(
-                result.getStatus().value(), headers, body == null ? "" : new String(body, StandardCharsets.UTF_8));
     }
 
     /** The cookie jar's value for {@code name}, or null. */
@@ -117,8 +108,9 @@ public final class ShopperClient {
         }
         String name = parts[0].substring(0, equals).trim();
         String value = parts[0].substring(equals + 1).trim();
-        boolean expired =
-                Arrays.stream(parts).map(String::trim).anyMatch(attribute -> attribute.equalsIgnoreCase("Max-Age=0"));
+        boolean expired = java.util.Arrays.stream(parts)
+                .map(String::trim)
+                .anyMatch(attribute -> attribute.equalsIgnoreCase("Max-Age=0"));
         if (value.isEmpty() || expired) {
             cookies.remove(name);
         } else {

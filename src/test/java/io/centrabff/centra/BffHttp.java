@@ -1,34 +1,37 @@
 package io.centrabff.centra;
 
-import io.centrabff.ShopperClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * Calls the BFF over real HTTP/1.1 with {@link RestTestClient} (on the JDK's HttpClient): paths are sent exactly as
- * written (no client-side re-encoding) and cookies are sent only when a test passes them, so every {@code Set-Cookie}
- * is visible. {@link #raw} writes bytes on a socket for requests no HTTP client sends.
+ * Calls the BFF over real HTTP/1.1 with {@code java.net.http}: paths are sent exactly as written (no client-side
+ * re-encoding) and cookies are sent only when a test passes them, so every {@code Set-Cookie} is visible.
  */
 public final class BffHttp {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final int port;
-    private final RestTestClient http = ShopperClient.client();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     public BffHttp(int port) {
         this.port = port;
@@ -52,15 +55,26 @@ public final class BffHttp {
 
     /** Sends {@code body} (JSON text, or null) to the raw {@code path}; {@code headers} are name/value pairs. */
     public Reply send(String method, String path, String body, String... headers) {
-        var request = http.method(HttpMethod.valueOf(method)).uri(URI.create("http://127.0.0.1:" + port + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        ShopperClient.Reply reply = ShopperClient.reply(request.exchange().returnResult(byte[].class));
-        return new Reply(reply.status(), reply.headers(), reply.text());
     }
 
     /**
