@@ -30,8 +30,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * The BFF on a random port against one WireMock Centra ({@link StubbedCentra#CENTRA}) shared by every test class
- * carrying this annotation, so they all share one application context. Short time limits (1 s for catalog fills, the
- * heaviest cold calls; 500 ms for cart and payment) and retry waits keep fault tests fast, rate limits are off, 127.0.0.1 is a trusted proxy, logs are ECS JSON and metrics export is on (this is
+ * carrying this annotation, so they all share one application context. Short time limits (1 s instead of
+ * the production defaults of 3 s and more; shorter ones failed calls to the instant stub on a busy machine) and retry
+ * waits keep fault
+ * tests fast, rate limits are off, 127.0.0.1 is a trusted proxy, logs are ECS JSON and metrics export is on (this is
  * where /actuator/prometheus is tested). Before each test the stub forgets its stubs and journal and the BFF its
  * breaker states, caches and buckets ({@link FreshState}).
  *
@@ -51,8 +53,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
         properties = {
             "centra.shared-secret=" + StubbedCentra.SHARED_SECRET,
             "centra.timeouts.catalog=1s",
-            "centra.timeouts.cart=500ms",
-            "centra.timeouts.payment=500ms",
+            "centra.timeouts.cart=1s",
+            "centra.timeouts.payment=1s",
             "resilience4j.retry.instances.centra-read.wait-duration=10ms",
             "resilience4j.retry.instances.centra-read.exponential-max-wait-duration=40ms",
             "resilience4j.bulkhead.instances.payment.max-concurrent-calls=2",
