@@ -180,10 +180,13 @@ export class Transport {
 
   private retryWait(reply: Reply<unknown>, request: Request): number | undefined {
     const slug = problemSlug(reply.problem?.type);
+    // A change (it carries a key) or the payment step is retried after a 503 only when Centra was not called: the
+    // BFF keeps no 5xx answer under the Idempotency-Key, so after Centra timed out a retry could apply it twice.
+    const changes = request.paymentStep || request.idempotencyKey !== undefined;
     const retryable =
       (reply.status === 503 &&
         slug !== 'cart-operation-timeout' &&
-        (!request.paymentStep || slug === 'circuit-open' || slug === 'payment-busy')) ||
+        (!changes || slug === 'circuit-open' || slug === 'payment-busy')) ||
       (reply.status === 409 && slug === 'cart-busy');
     if (!retryable) return undefined;
     const wait = retryAfterMs(reply.headers.get('Retry-After'));

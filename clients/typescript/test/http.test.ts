@@ -47,8 +47,8 @@ describe('Idempotency-Key', () => {
     assert.deepEqual(sleeps, [250]);
   });
 
-  it('is reused on the retry after a 503 with Retry-After, waiting as told', async () => {
-    const { api: a, server, sleeps } = api(['problem-centra-unavailable', 'add-item-kco']);
+  it('is reused on the retry after a 503 with Retry-After that never reached Centra, waiting as told', async () => {
+    const { api: a, server, sleeps } = api([problem(503, 'circuit-open', '5'), 'add-item-kco']);
     const reply = await a.addItem('1001-1');
     assert.equal(reply.status, 200);
     assert.equal(new Set(keys(server.sent)).size, 1);
@@ -109,6 +109,21 @@ describe('retries are bounded', () => {
     const reused = await a.addItem('1001-1', undefined, { idempotencyKey: 'k' });
     assert.equal(reused.problem?.type, 'urn:centra-bff:problem:idempotency-key-reused');
     assert.equal(server.sent.length, 3);
+  });
+
+  it('does not retry a change after centra-unavailable: Centra may have applied it, and 5xx answers are not kept', async () => {
+    const { api: a, server } = api(['problem-centra-unavailable', 'selection-kco']);
+    const reply = await a.addItem('1001-1');
+    assert.equal(reply.problem?.type, 'urn:centra-bff:problem:centra-unavailable');
+    assert.equal(server.sent.length, 1);
+    assert.equal((await a.getSelection()).status, 200);
+  });
+
+  it('retries a read after centra-unavailable', async () => {
+    const { api: a, server, sleeps } = api(['problem-centra-unavailable', 'selection-kco']);
+    assert.equal((await a.getSelection()).status, 200);
+    assert.equal(server.sent.length, 2);
+    assert.deepEqual(sleeps, [5000]);
   });
 
   it('retries the payment step only when Centra was not called', async () => {

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/openapi.yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This description, as the running service serves it.
+         * @description Public and the same for every caller: any origin may read it (`Access-Control-Allow-Origin: *`, no credentials) and caches may keep it for an hour (`Cache-Control: max-age=3600, public`).
+         */
+        get: operations["getOpenApiDescription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/selection": {
         parameters: {
             query?: never;
@@ -1322,6 +1342,28 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getOpenApiDescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI 3.1 description in YAML. */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/yaml": string;
+                };
+            };
+            "4XX": components["responses"]["Rejected"];
+        };
+    };
     getSelection: {
         parameters: {
             query?: never;

@@ -36,10 +36,21 @@ final class CrossOrigin {
         config.setExposedHeaders(List.of(Correlation.HEADER, HttpHeaders.RETRY_AFTER));
         config.setMaxAge(properties.maxAge());
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        // The first matching pattern wins: the public description before the credentialed API.
+        source.registerCorsConfiguration(basePath + "/" + OpenApiController.FILE, publicDocument());
         source.registerCorsConfiguration(basePath + "/**", config);
         CorsFilter filter = new CorsFilter(source);
         filter.setCorsProcessor(new ProblemCorsProcessor(mapper, rejections));
         return filter;
+    }
+
+    /** The OpenAPI description holds nothing private: any origin may read it, without cookies. */
+    private static CorsConfiguration publicDocument() {
+        CorsConfiguration config = new CorsConfiguration();
+        config.addAllowedOrigin(CorsConfiguration.ALL);
+        config.setAllowCredentials(false);
+        config.setAllowedMethods(List.of("GET", "HEAD"));
+        return config;
     }
 
     /** Spring's CORS checks, with the refusal written as problem+json like every other error. */

@@ -10,8 +10,9 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Serves a minimal storefront checkout page at {@code /sandbox-storefront/} that shows the widget contract in a
- * browser. Only against the embedded sandbox: a real deployment never serves it.
+ * Serves the reference checkout at {@code /sandbox-storefront/index.html}: a small shop built on the TypeScript client
+ * (its built copy in {@code sandbox-storefront/client/}) that shows the widget contract in a browser. Only against the
+ * embedded sandbox: a real deployment never serves it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "bff.sandbox.active", havingValue = "true")
