@@ -15,8 +15,13 @@ import io.centrabff.ShopperClient.Reply;
 import io.centrabff.catalog.CatalogCache;
 import io.centrabff.centra.StubbedCentra;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,13 +149,19 @@ class WebhookTests extends StubbedCentra {
     }
 
     private Reply post(String form, String signature) {
-        return shopper.send(
-                "POST",
-                "/api/webhooks/centra",
-                form,
-                "Content-Type",
-                "application/x-www-form-urlencoded",
-                "X-Centra-Signature",
-                signature);
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/webhooks/centra"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .header("X-Centra-Signature", signature)
+                                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
