@@ -775,10 +775,10 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description The checkout widgets Centra's CheckoutScript drives.
+         * @description The checkout widgets Centra's CheckoutScript drives; `OTHER` when Centra sent `centraCheckoutScript` but nothing in the answer says which widget.
          * @enum {unknown}
          */
-        WidgetKind: "KCO" | "QLIRO" | "INGRID";
+        WidgetKind: "KCO" | "QLIRO" | "INGRID" | "OTHER";
         /**
          * @description Added as `bff.widgets` to the selection read, to every cart-change answer (also Centra's errors and the BFF's problems raised while the change ran) and to the `snapshot` event. Keys appear in this order.
          * @example {
@@ -819,15 +819,15 @@ export interface components {
              */
             cartVersion: number;
             /**
-             * @description Present while a widget is active: call `CentraCheckout.suspend()` before the next change. Never present on the answer to `PUT /payment-fields` (the script suspends itself for widget events).
+             * @description Present while a widget is active, on every answer (the answer to `PUT /payment-fields` included): call `CentraCheckout.suspend()` before the next change. Never suspend inside the widget-event handler itself (the script suspends itself for widget events).
              * @constant
              */
             before?: "suspend";
-            /** @description Run in order after this answer. Empty on reads. `set totalPrice` only while Qliro One is active and a total is known; `call resume` when widgets were active before the change, and always on a payment-fields answer. */
+            /** @description Run in order after this answer. Empty on reads. `set totalPrice` only while Qliro One is active and a total is known; `call resume` when widgets were active before the change (also on 409 and 422 refusals and on replays), and always on a payment-fields answer. */
             after: components["schemas"]["AfterStep"][];
             /** @description Snippets to swap in (Qliro One's replaced session). */
             replace: components["schemas"]["ReplaceStep"][];
-            /** @description Widgets to re-create; KCO only, by reloading the page (never re-initialised in a live page). */
+            /** @description Widgets to re-create; KCO only, by reloading the page (never re-initialised in a live page). Asked for at most once per Klarna order, so a failing payment step never reloads the page in a loop. */
             reinit: components["schemas"]["ReinitStep"][];
             /** @description A payment lock is in force; cart changes other than `POST /payment-result` get 409. */
             paymentLocked: boolean;
@@ -1050,16 +1050,15 @@ export interface components {
          *     | `body-too-large` | 413 | body over `bff.http.max-body-size` |
          *     | `idempotency-key-reused` | 422 | Idempotency-Key reused with a different request |
          *     | `rate-limited` | 429 | rate-limit rule (Retry-After) |
-         *     | `too-many-streams` | 429 | too many event streams for the cart (Retry-After) |
+         *     | `too-many-streams` | 429 | too many event streams for the cart, the client address or the instance (Retry-After) |
          *     | `rejected` | 4xx | refused before the API (bad percent-escapes, …) |
          *     | `internal` | 500 | a bug; quote the correlation id |
          *     | `centra-bad-response` | 502 | Centra's answer is unusable |
          *     | `centra-unavailable` | 503 | Centra unreachable, timed out, failing or rate limiting (Retry-After) |
          *     | `circuit-open` | 503 | breaker open, Centra not called (Retry-After) |
          *     | `payment-busy` | 503 | payment bulkhead full (Retry-After 1) |
-         *     | `cart-operation-timeout` | 503 | the change outlived its cart lease; read the cart first (Retry-After 1) |
          */
-        ProblemType: ("urn:centra-bff:problem:malformed-body" | "urn:centra-bff:problem:body-too-complex" | "urn:centra-bff:problem:invalid-body" | "urn:centra-bff:problem:invalid-path-value" | "urn:centra-bff:problem:invalid-token" | "urn:centra-bff:problem:webhook-payload" | "urn:centra-bff:problem:unauthorized" | "urn:centra-bff:problem:webhook-signature" | "urn:centra-bff:problem:cors-origin" | "urn:centra-bff:problem:no-selection" | "urn:centra-bff:problem:cart-busy" | "urn:centra-bff:problem:payment-in-progress" | "urn:centra-bff:problem:body-too-large" | "urn:centra-bff:problem:idempotency-key-reused" | "urn:centra-bff:problem:rate-limited" | "urn:centra-bff:problem:too-many-streams" | "urn:centra-bff:problem:rejected" | "urn:centra-bff:problem:internal" | "urn:centra-bff:problem:centra-bad-response" | "urn:centra-bff:problem:centra-unavailable" | "urn:centra-bff:problem:circuit-open" | "urn:centra-bff:problem:payment-busy" | "urn:centra-bff:problem:cart-operation-timeout" | "about:blank") | string;
+        ProblemType: ("urn:centra-bff:problem:malformed-body" | "urn:centra-bff:problem:body-too-complex" | "urn:centra-bff:problem:invalid-body" | "urn:centra-bff:problem:invalid-path-value" | "urn:centra-bff:problem:invalid-token" | "urn:centra-bff:problem:webhook-payload" | "urn:centra-bff:problem:unauthorized" | "urn:centra-bff:problem:webhook-signature" | "urn:centra-bff:problem:cors-origin" | "urn:centra-bff:problem:no-selection" | "urn:centra-bff:problem:cart-busy" | "urn:centra-bff:problem:payment-in-progress" | "urn:centra-bff:problem:body-too-large" | "urn:centra-bff:problem:idempotency-key-reused" | "urn:centra-bff:problem:rate-limited" | "urn:centra-bff:problem:too-many-streams" | "urn:centra-bff:problem:rejected" | "urn:centra-bff:problem:internal" | "urn:centra-bff:problem:centra-bad-response" | "urn:centra-bff:problem:centra-unavailable" | "urn:centra-bff:problem:circuit-open" | "urn:centra-bff:problem:payment-busy" | "about:blank") | string;
         /**
          * @description RFC 9457 problem details with Centra-shaped `errors` and the correlation id.
          * @example {
@@ -1246,7 +1245,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `cart-busy` (earlier changes of this cart still running after `bff.widgets.lane-wait`, Retry-After 1) or `payment-in-progress` (a payment lock is in force, Retry-After 5); Centra's own 409 (e.g. `email: already registered`) is `application/json`. */
+        /** @description `cart-busy` (earlier changes of this cart still running after `bff.widgets.lane-wait`, Retry-After 1) or `payment-in-progress` (a payment lock is in force, Retry-After 5), with `bff.widgets` (its `after` resumes the widgets the storefront suspended); Centra's own 409 (e.g. `email: already registered`) is `application/json`. */
         CartConflict: {
             headers: {
                 "X-Correlation-ID": components["headers"]["X-Correlation-ID"];
@@ -1258,7 +1257,7 @@ export interface components {
                 "application/json": components["schemas"]["CentraError"];
             };
         };
-        /** @description `idempotency-key-reused`: the Idempotency-Key was already used with a different request. */
+        /** @description `idempotency-key-reused`: the Idempotency-Key was already used with a different request (method, path or body); nothing changed. Carries `bff.widgets` (its `after` resumes the widgets). */
         IdempotencyKeyReused: {
             headers: {
                 "X-Correlation-ID": components["headers"]["X-Correlation-ID"];
@@ -1289,7 +1288,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `centra-unavailable` (unreachable, timed out, 5xx or rate limiting; Retry-After 5 or Centra's), `circuit-open` (Retry-After = the breaker's open time), `payment-busy` (Retry-After 1) or `cart-operation-timeout` (read the cart before trying again). */
+        /** @description `centra-unavailable` (unreachable, timed out, 5xx or rate limiting; Retry-After 5 or Centra's), `circuit-open` (Retry-After = the breaker's open time) or `payment-busy` (Retry-After 1). */
         Unavailable: {
             headers: {
                 "X-Correlation-ID": components["headers"]["X-Correlation-ID"];
@@ -2019,7 +2018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `too-many-streams`: the cart has `bff.widgets.max-streams-per-cart` (5) open streams. */
+            /** @description `too-many-streams`: the cart has `bff.widgets.max-streams-per-cart` (5) open streams, the client address `bff.widgets.max-streams-per-client` (20) or the instance `bff.widgets.max-streams` (10,000); or `rate-limited` (rule `selection-events`). */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
