@@ -71,15 +71,16 @@ wait_ready() { # url pid log
 
 echo "Starting the BFF (sandbox mode) on 127.0.0.1:$BFF_PORT"
 java -jar "$JAR" --spring.profiles.active=sandbox --server.address=127.0.0.1 --server.port="$BFF_PORT" \
-  --management.server.port="$BFF_PORT" --logging.level.root=WARN >"$WORK/bff.log" 2>&1 &
+  --management.server.port="$BFF_PORT" --bff.catalog.server-key=bench-key --logging.level.root=WARN \
+  >"$WORK/bff.log" 2>&1 &
 BFF_PID=$!
 wait_ready "http://127.0.0.1:$BFF_PORT/actuator/health/readiness" "$BFF_PID" "$WORK/bff.log"
 
 URL_BFF="http://127.0.0.1:$BFF_PORT/api/checkout/products"
 URL_NGINX="http://127.0.0.1:$NGINX_PORT/api/checkout/products"
 URL_BARE="http://127.0.0.1:$BARE_PORT/api/checkout/products"
-curl -fs -X POST -H 'Content-Type: application/json' -d "$BODY" "$URL_BFF" >/dev/null   # warm the cache
-curl -fs -X POST -H 'Content-Type: application/json' -d "$BODY" -D "$WORK/headers" -o "$WORK/listing.json" "$URL_BFF"
+curl -fs -X POST -H 'Content-Type: application/json' -H 'X-BFF-Server-Key: bench-key' -d "$BODY" "$URL_BFF" >/dev/null   # warm the cache
+curl -fs -X POST -H 'Content-Type: application/json' -H 'X-BFF-Server-Key: bench-key' -d "$BODY" -D "$WORK/headers" -o "$WORK/listing.json" "$URL_BFF"
 grep -qi "^X-BFF-Cache: hit" "$WORK/headers" || { echo "warm-up did not produce a cache hit"; exit 1; }
 chmod 644 "$WORK/listing.json"
 echo "Cached listing: $(wc -c <"$WORK/listing.json") bytes"

@@ -70,6 +70,10 @@ export async function startBff({ cartTimeout = '2s' } = {}) {
       `--management.server.port=${management}`,
       '--server.address=127.0.0.1',
       `--centra.timeouts.cart=${cartTimeout}`,
+      // Every scenario pays from 127.0.0.1: one shopper address, far more payments a minute than the per-client
+      // limit a real shopper meets.
+      '--bff.rate-limits.rules.payment.capacity=1000',
+      '--bff.rate-limits.rules.cart-adds.capacity=1000',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

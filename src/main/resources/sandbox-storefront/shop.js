@@ -373,9 +373,12 @@ $('pay-form').onsubmit = async (event) => {
   pay.textContent = 'Place order';
 };
 
-// The drop-in's outcome goes to POST /payment-result like the return page's parameters.
-window.addEventListener('centra_checkout_payment_response', async (event) => {
-  const reply = await act(() => checkout.api.paymentResult(event.detail ?? {}));
+// The drop-in's outcome goes to POST /payment-result like the return page's parameters. Centra's drop-in scripts
+// dispatch it on document, with the provider's fields as the detail.
+document.addEventListener('centra_checkout_payment_response', async (event) => {
+  const detail = event.detail ?? {};
+  const fields = 'paymentMethodFields' in detail ? detail : { paymentMethodFields: detail };
+  const reply = await act(() => checkout.api.paymentResult(fields));
   if (reply?.ok) location.assign(pages.receipt);
 });
 

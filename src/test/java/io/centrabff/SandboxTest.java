@@ -36,6 +36,7 @@ import org.springframework.test.context.ActiveProfiles;
             "bff.admin.secret=" + SandboxTest.ADMIN_SECRET,
             "bff.webhook.secret=" + SandboxTest.WEBHOOK_SECRET,
             "bff.catalog.default-country=SE",
+            "bff.catalog.server-key=test-server-key",
             "bff.session.trusted-proxies=127.0.0.1/32"
         })
 @Import(MovableClock.Config.class)

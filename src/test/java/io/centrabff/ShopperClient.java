@@ -51,7 +51,10 @@ public final class ShopperClient {
         return send("DELETE", path, null, headers);
     }
 
-    /** Sends {@code body} as JSON (a String is sent as-is, so tests can send malformed JSON). */
+    /**
+     * Sends {@code body} as JSON (a String is sent as-is, so tests can send malformed JSON), or as the Content-Type
+     * given in {@code headers}.
+     */
     public Reply send(String method, String path, Object body, String... headers) {
         try {
             String text = body == null ? null : body instanceof String s ? s : MAPPER.writeValueAsString(body);
@@ -63,14 +66,16 @@ public final class ShopperClient {
                             text == null
                                     ? HttpRequest.BodyPublishers.noBody()
                                     : HttpRequest.BodyPublishers.ofString(text));
-            if (text != null) {
-                request.header("Content-Type", "application/json");
-            }
             boolean cookieGiven = false;
+            boolean typeGiven = false;
             for (int i = 0; i + 1 < headers.length; i += 2) {
                 boolean cookie = headers[i].equalsIgnoreCase("Cookie");
                 request.header(headers[i], cookie ? TestCookies.rewrite(headers[i + 1]) : headers[i + 1]);
                 cookieGiven |= cookie;
+                typeGiven |= headers[i].equalsIgnoreCase("Content-Type");
+            }
+            if (text != null && !typeGiven) {
+                request.header("Content-Type", "application/json");
             }
             if (!cookieGiven && !cookies.isEmpty()) {
                 request.header(

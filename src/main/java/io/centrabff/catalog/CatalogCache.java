@@ -67,6 +67,12 @@ public class CatalogCache {
         return future.thenApply(entry -> new Lookup(entry, source));
     }
 
+    /** Whether {@code key} is loaded or loading, so a read would not cost an upstream call of its own. */
+    boolean contains(CatalogKey key) {
+        CompletableFuture<CatalogEntry> present = cache.asMap().get(key);
+        return present != null && !present.isCompletedExceptionally();
+    }
+
     /**
      * The entry for {@code key} when it is in memory and its last refresh did not fail, else null (the caller takes
      * the full path). Counted as a hit and starts a due refresh, like {@link #get}.

@@ -4,6 +4,7 @@ import io.centrabff.centra.CentraGateway;
 import io.centrabff.session.SessionProperties;
 import io.centrabff.session.SessionRelay;
 import io.centrabff.web.ApiProperties;
+import io.centrabff.web.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,8 +32,9 @@ class CatalogConfiguration {
     }
 
     @Bean
-    CatalogReads catalogReads(CatalogCache cache, CatalogProperties properties, CatalogCaching caching) {
-        return new CatalogReads(cache, properties, caching);
+    CatalogReads catalogReads(
+            CatalogCache cache, CatalogProperties properties, CatalogCaching caching, RateLimiter limiter) {
+        return new CatalogReads(cache, properties, caching, limiter);
     }
 
     /** Last of all filters, so every other filter still applies to a hit it answers. */

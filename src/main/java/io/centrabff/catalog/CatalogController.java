@@ -2,7 +2,9 @@ package io.centrabff.catalog;
 
 import io.centrabff.centra.Secret;
 import io.centrabff.session.SessionRelay;
+import io.centrabff.web.ClientIp;
 import io.centrabff.web.JsonBodies;
+import io.centrabff.web.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 import java.util.concurrent.CompletableFuture;
@@ -38,20 +40,30 @@ class CatalogController {
     private final ShopperContexts contexts;
     private final CatalogReads reads;
     private final Secret serverKey;
+    private final CatalogQueries queries;
+    private final ClientIp clientIp;
 
-    CatalogController(SessionRelay relay, ShopperContexts contexts, CatalogReads reads, CatalogProperties properties) {
+    CatalogController(
+            SessionRelay relay,
+            ShopperContexts contexts,
+            CatalogReads reads,
+            CatalogProperties properties,
+            ClientIp clientIp) {
         this.relay = relay;
         this.contexts = contexts;
         this.reads = reads;
         this.serverKey = properties.serverKey();
+        this.queries = new CatalogQueries(properties.filterFields());
+        this.clientIp = clientIp;
     }
 
     @PostMapping("/products")
     Object products(HttpServletRequest request, @RequestBody(required = false) JsonNode body) {
         JsonNode object = JsonBodies.optionalObject(body);
-        ObjectNode query = object instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+        ObjectNode query = queries.listing(object instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode());
         Choice choice = choice(request, query.path("market"), query.path("pricelist"), query.path("language"));
         return reads.read(
+                caller(request),
                 context(request, choice),
                 c -> CatalogKey.listing(c.market(), c.language(), query),
                 c -> CatalogView.of(c.pricelist(), query));
@@ -66,6 +78,7 @@ class CatalogController {
             @RequestParam(required = false) String language) {
         Choice choice = choice(request, text(market), text(pricelist), text(language));
         return reads.read(
+                caller(request),
                 context(request, choice),
                 c -> CatalogKey.product(c.market(), c.language(), product),
                 c -> new CatalogView(c.pricelist(), false, 0, -1));
@@ -78,6 +91,7 @@ class CatalogController {
             @RequestParam(required = false) String language) {
         Choice choice = choice(request, text(market), text(null), text(language));
         return reads.read(
+                caller(request),
                 context(request, choice),
                 c -> CatalogKey.categories(c.market(), c.language()),
                 c -> new CatalogView(c.pricelist(), false, 0, -1));
@@ -85,12 +99,18 @@ class CatalogController {
 
     @PostMapping("/uri")
     Object uri(HttpServletRequest request, @RequestBody JsonNode body) {
-        ObjectNode query = (ObjectNode) JsonBodies.requireText(body, "uri", 2048);
+        ObjectNode query = queries.uri((ObjectNode) JsonBodies.requireText(body, "uri", 2048));
         Choice choice = choice(request, query.path("market"), query.path("pricelist"), query.path("language"));
         return reads.read(
+                caller(request),
                 context(request, choice),
                 c -> CatalogKey.uri(c.market(), c.language(), query),
                 c -> new CatalogView(c.pricelist(), false, 0, -1));
+    }
+
+    private CatalogReads.Caller caller(HttpServletRequest request) {
+        return new CatalogReads.Caller(
+                RateLimiter.clientKey(clientIp.of(request)), serverKey.matches(request.getHeader(SERVER_KEY_HEADER)));
     }
 
     private CompletableFuture<ShopperContext> context(HttpServletRequest request, Choice choice) {

@@ -155,8 +155,22 @@ class CatalogHitFilter extends OncePerRequestFilter {
                 .ifPresent(observation -> observation.setPathPattern(replay.pattern()));
         HttpHeaders headers = new HttpHeaders();
         boolean notModified = CatalogReads.headers(
-                view, Source.HIT, caching.policy(request), CatalogCaching.ifNoneMatch(request), headers);
-        headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+                view,
+                Source.HIT,
+                caching.policy(request),
+                CatalogCaching.ifNoneMatch(request),
+                serverKey.matches(request.getHeader(CatalogController.SERVER_KEY_HEADER)),
+                headers);
+        // As MVC writes them: a list header's members one value each, after the ones filters added (CORS's Vary).
+        headers.forEach((name, values) -> values.forEach(value -> {
+            if (name.equalsIgnoreCase(HttpHeaders.VARY)) {
+                for (String member : value.split(",")) {
+                    response.addHeader(name, member.trim());
+                }
+            } else {
+                response.addHeader(name, value);
+            }
+        }));
         if (notModified) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

@@ -5,7 +5,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -28,6 +30,10 @@ import org.springframework.validation.annotation.Validated;
  * @param countriesTtl How often the country → market/pricelist table is reloaded from Centra.
  * @param warmUp Whether to fill the whole catalog in the background at start-up.
  * @param rebuildConcurrency How many catalog entries a rebuild reloads at the same time.
+ * @param filterFields Custom filter fields configured in Centra's plugin (e.g. swatch.desc) that POST /products may
+ *     carry as arrays of values, besides the fields Centra documents; any other field is refused with 400.
+ * @param unknownTokenTtl How long a session token Centra did not know is remembered, so catalog reads carrying it
+ *     cost one upstream call, not one per page view.
  */
 @Validated
 @ConfigurationProperties("bff.catalog")
@@ -43,4 +49,6 @@ public record CatalogProperties(
         @NotNull @DefaultValue("30m") Duration sessionTtl,
         @NotNull @DefaultValue("10m") Duration countriesTtl,
         @DefaultValue("false") boolean warmUp,
-        @Min(1) @Max(64) @DefaultValue("4") int rebuildConcurrency) {}
+        @Min(1) @Max(64) @DefaultValue("4") int rebuildConcurrency,
+        @NotNull @DefaultValue({}) List<@Size(max = 128) String> filterFields,
+        @NotNull @DefaultValue("5m") Duration unknownTokenTtl) {}

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.centrabff.catalog.CatalogCache.Lookup;
 import io.centrabff.catalog.CatalogCache.Source;
+import io.centrabff.web.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -47,13 +48,24 @@ class CatalogReads {
 
     private record Answer(Answered answered, Source source, ResponseEntity<byte[]> response) {}
 
+    /** The miss budget: a rate-limit rule applied in code, per client, to reads the cache cannot answer. */
+    static final String MISS_BUDGET = "catalog-miss";
+
+    /**
+     * Who is reading: the client key (its IP, an IPv6 /64) that misses are charged to, and whether it presented the
+     * server key (only such callers learn whether an answer came from the cache).
+     */
+    record Caller(String client, boolean server) {}
+
     private final CatalogCache cache;
     private final CatalogCaching caching;
     private final Cache<Rendered, View> rendered;
+    private final RateLimiter limiter;
 
-    CatalogReads(CatalogCache cache, CatalogProperties properties, CatalogCaching caching) {
+    CatalogReads(CatalogCache cache, CatalogProperties properties, CatalogCaching caching, RateLimiter limiter) {
         this.cache = cache;
         this.caching = caching;
+        this.limiter = limiter;
         // Views take at most a quarter of the catalog's budget on top of it; they are cheap to recompute.
         this.rendered = Caffeine.newBuilder()
                 .maximumWeight(Math.max(1, properties.maxSize().toBytes() / 4))
@@ -68,6 +80,7 @@ class CatalogReads {
      * request's session and validators decide the caching headers and a 304.
      */
     Object read(
+            Caller caller,
             CompletableFuture<ShopperContext> context,
             Function<ShopperContext, CatalogKey> keyOf,
             Function<ShopperContext, CatalogView> viewOf) {
@@ -77,7 +90,13 @@ class CatalogReads {
         CompletableFuture<Answer> answer = context.thenCompose(shopper -> {
             CatalogKey key = keyOf.apply(shopper);
             CatalogView view = viewOf.apply(shopper);
-            return cache.get(key).thenApply(lookup -> respond(key, view, lookup, policy, ifNoneMatch));
+            if (!caller.server() && !cache.contains(key)) {
+                // Hits are free; each miss costs Centra a call, so a client gets only so many.
+                limiter.tryConsume(MISS_BUDGET, caller.client()).ifPresent(wait -> {
+                    throw RateLimiter.tooManyRequests(MISS_BUDGET, wait);
+                });
+            }
+            return cache.get(key).thenApply(lookup -> respond(key, view, lookup, policy, ifNoneMatch, caller.server()));
         });
         if (answer.isDone() && !answer.isCompletedExceptionally()) {
             Answer done = answer.join();
@@ -99,10 +118,20 @@ class CatalogReads {
         return entry == null ? null : rendered.getIfPresent(new Rendered(key, entry.generation, view));
     }
 
-    /** The caching headers of {@code view} under {@code policy}; true when the answer is a 304. */
+    /**
+     * The caching headers of {@code view} under {@code policy}; true when the answer is a 304. Whether the answer came
+     * from the cache tells what other shoppers asked for: only the storefront's own server ({@code server}) learns it.
+     */
     static boolean headers(
-            View view, Source source, CatalogCaching.Policy policy, String ifNoneMatch, HttpHeaders headers) {
-        headers.set(CACHE_HEADER, source.name().toLowerCase(Locale.ROOT));
+            View view,
+            Source source,
+            CatalogCaching.Policy policy,
+            String ifNoneMatch,
+            boolean server,
+            HttpHeaders headers) {
+        if (server) {
+            headers.set(CACHE_HEADER, source.name().toLowerCase(Locale.ROOT));
+        }
         if (view.etag() == null) {
             // Shared data, but an error is never stored by shared caches (and never a cookie on a cached read).
             headers.setCacheControl(policy.personalCacheControl());
@@ -115,11 +144,16 @@ class CatalogReads {
     }
 
     private Answer respond(
-            CatalogKey key, CatalogView view, Lookup lookup, CatalogCaching.Policy policy, String ifNoneMatch) {
+            CatalogKey key,
+            CatalogView view,
+            Lookup lookup,
+            CatalogCaching.Policy policy,
+            String ifNoneMatch,
+            boolean server) {
         CatalogEntry entry = lookup.entry();
         View bytes = rendered.get(new Rendered(key, entry.generation, view), k -> render(key, view, entry));
         HttpHeaders headers = new HttpHeaders();
-        boolean notModified = headers(bytes, lookup.source(), policy, ifNoneMatch, headers);
+        boolean notModified = headers(bytes, lookup.source(), policy, ifNoneMatch, server, headers);
         ResponseEntity<byte[]> response = notModified
                 ? new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED)
                 : ResponseEntity.status(bytes.status())

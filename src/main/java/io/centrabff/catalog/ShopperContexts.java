@@ -37,6 +37,12 @@ class ShopperContexts implements SessionObserver {
     private final CentraGateway gateway;
     private final String defaultCountry;
     private final Cache<String, Location> locations;
+    /**
+     * Lookups of tokens not yet answered: one in flight per token however many pages ask at once, and an unknown
+     * token's empty answer remembered for a while, so made-up cookies cost one upstream call, not one per page view.
+     */
+    private final Cache<String, CompletableFuture<Location>> lookups;
+
     private final AsyncLoadingCache<String, Map<String, ShopperContext>> countries;
 
     ShopperContexts(CentraGateway gateway, CatalogProperties properties) {
@@ -46,6 +52,10 @@ class ShopperContexts implements SessionObserver {
                 .expireAfterAccess(properties.sessionTtl())
                 .maximumSize(500_000)
                 .build();
+        this.lookups = Caffeine.newBuilder()
+                .expireAfterWrite(properties.unknownTokenTtl())
+                .maximumSize(100_000)
+                .build();
         this.countries = Caffeine.newBuilder()
                 .refreshAfterWrite(properties.countriesTtl())
                 .buildAsync((key, executor) -> loadCountries().toFuture());
@@ -54,8 +64,9 @@ class ShopperContexts implements SessionObserver {
     CompletableFuture<ShopperContext> resolve(ShopperSession session) {
         String token = session.token();
         Location known = token == null ? null : locations.getIfPresent(token);
-        CompletableFuture<Location> location =
-                known != null || token == null ? CompletableFuture.completedFuture(known) : fetchLocation(session);
+        CompletableFuture<Location> location = known != null || token == null
+                ? CompletableFuture.completedFuture(known)
+                : lookups.get(token, t -> fetchLocation(session));
         CompletableFuture<Map<String, ShopperContext>> table = countries.get(ALL);
         return table.thenCombine(location, (terms, where) -> contextFor(terms, where, session.edgeCountry()));
     }
@@ -106,7 +117,10 @@ class ShopperContexts implements SessionObserver {
                 .orElseThrow(() -> new IllegalStateException("Centra's country table is empty"));
     }
 
-    /** One {@code GET /selection} for a token the BFF has not seen answered yet; failures fall back to defaults. */
+    /**
+     * One {@code GET /selection} for a token the BFF has not seen answered yet (remembered, answered or not, for
+     * {@code unknown-token-ttl}); failures fall back to defaults.
+     */
     private CompletableFuture<Location> fetchLocation(ShopperSession session) {
         return gateway.exchange(CentraRequest.forSession(
                         CentraOperation.SELECTION, session.token(), null, session.correlationId()))
@@ -118,7 +132,12 @@ class ShopperContexts implements SessionObserver {
                     }
                     return location;
                 })
-                .onErrorResume(error -> Mono.empty())
+                .onErrorResume(error -> {
+                    // Centra failed, the token may be fine: forget the lookup (later, not inside the cache's own
+                    // computation) so the next read asks again; while the breaker is open that costs no call.
+                    CompletableFuture.runAsync(() -> lookups.invalidate(session.token()));
+                    return Mono.empty();
+                })
                 .toFuture();
     }
 
@@ -159,11 +178,13 @@ class ShopperContexts implements SessionObserver {
                     if (terms.isEmpty()) {
                         // Without the table no shopper can be priced: Centra's answer is unusable, not our bug.
                         throw new BffException(
-                                HttpStatus.BAD_GATEWAY,
+                                HttpStatus.SERVICE_UNAVAILABLE,
                                 "centra-bad-response",
                                 "Centra sent an unusable response",
                                 "Centra listed no country with market and pricelist (GET /countries/all)",
-                                "centra");
+                                "centra",
+                                java.time.Duration.ofSeconds(5),
+                                null);
                     }
                     log.debug("Loaded {} countries' market and pricelist", terms.size());
                     return terms;

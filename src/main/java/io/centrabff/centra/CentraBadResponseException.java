@@ -1,17 +1,19 @@
 package io.centrabff.centra;
 
-import io.centrabff.web.BffException;
-import org.springframework.http.HttpStatus;
-
-/** Centra answered with something that is not the JSON object its API promises: 502. */
-public class CentraBadResponseException extends BffException {
+/**
+ * Centra answered with something that is not the JSON object its API promises: Centra's failure like a 5xx, so 503
+ * with Retry-After (the storefront's retry path), counted by the breaker and never cached.
+ */
+public class CentraBadResponseException extends CentraUnavailableException {
 
     CentraBadResponseException(CentraOperation operation, String detail) {
         super(
-                HttpStatus.BAD_GATEWAY,
+                operation,
+                CentraOutcome.BAD_RESPONSE,
                 "centra-bad-response",
                 "Centra sent an unusable response",
                 detail + " (operation " + operation + ")",
-                "centra");
+                CentraRetryAfter.DEFAULT,
+                null);
     }
 }

@@ -20,6 +20,7 @@ import reactor.util.context.Context;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -38,6 +39,9 @@ public class CentraGateway {
     static final String TOKEN_HEADER = "API-token";
     static final String SESSIONLESS_TOKEN = "none";
     private static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(5);
+    /** Less than this left of a failed change's budget is not worth a follow-up read. */
+    private static final Duration MIN_FOLLOW_UP = Duration.ofMillis(50);
+
     private static final byte[] EMPTY = new byte[0];
     private static final Logger log = LoggerFactory.getLogger(CentraGateway.class);
 
@@ -67,18 +71,54 @@ public class CentraGateway {
         CentraOperation operation = request.operation();
         request.pathValues().forEach(CentraGateway::refuseDotSegment);
         URI uri = CentraPath.expand(baseUrl, operation, request.pathValues().toArray(String[]::new));
-        Mono<CentraResponse> attempt = Mono.defer(() -> send(request, uri));
+        Duration timeout = timeouts.of(operation.operationClass());
+        Mono<CentraResponse> attempt = Mono.defer(() -> send(request, uri, timeout));
+        Mono<CentraResponse> answer = Mono.defer(() -> {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            return resilience
+                    .guard(operation, metrics.timed(operation, attempt))
+                    .onErrorMap(CentraUnavailableException.class, error -> error.budgetEndsAt(deadline));
+        });
+        return withCorrelation(request, answer.doOnNext(response -> noticeRotation(request, response)));
+    }
+
+    /**
+     * The one selection read a change may be followed by, to show the shopper Centra's real cart after the change
+     * failed ({@code failure}) or Centra refused it (null): a single attempt, never retried, no call at all while the
+     * failed operation's breaker is not closed, and bounded by what is left of that operation's time budget. When no
+     * read is made, emits {@code failure} (or a circuit-open refusal) so callers fall back as for a failed read.
+     */
+    public Mono<CentraResponse> followUp(CentraRequest read, Throwable failure) {
+        CentraOperation operation = read.operation();
+        Duration timeout = timeouts.of(operation.operationClass());
+        if (failure instanceof CentraUnavailableException unavailable) {
+            if (!resilience.closed(unavailable.operation())) {
+                return Mono.error(failure);
+            }
+            Duration left = unavailable.budgetLeft();
+            if (left.compareTo(MIN_FOLLOW_UP) < 0) {
+                return Mono.error(failure);
+            }
+            timeout = left.compareTo(timeout) < 0 ? left : timeout;
+        }
+        read.pathValues().forEach(CentraGateway::refuseDotSegment);
+        URI uri = CentraPath.expand(baseUrl, operation, read.pathValues().toArray(String[]::new));
+        Duration limit = timeout;
+        Mono<CentraResponse> attempt = Mono.defer(() -> send(read, uri, limit));
         Mono<CentraResponse> answer = resilience
-                .guard(operation, metrics.timed(operation, attempt))
-                .doOnNext(response -> noticeRotation(request, response));
+                .guardOnce(operation, metrics.timed(operation, attempt))
+                .doOnNext(response -> noticeRotation(read, response));
+        return withCorrelation(read, answer);
+    }
+
+    private static Mono<CentraResponse> withCorrelation(CentraRequest request, Mono<CentraResponse> answer) {
         String correlationId = request.correlationId();
         return correlationId == null ? answer : answer.contextWrite(Context.of(Correlation.MDC_KEY, correlationId));
     }
 
     /** One upstream call, bounded by its class's time limit; Centra's answer decoded, failures translated. */
-    private Mono<CentraResponse> send(CentraRequest request, URI uri) {
+    private Mono<CentraResponse> send(CentraRequest request, URI uri, Duration timeout) {
         CentraOperation operation = request.operation();
-        Duration timeout = timeouts.of(operation.operationClass());
         WebClient.RequestBodySpec spec = client.method(operation.method())
                 .uri(uri)
                 .attribute(OPERATION_ATTRIBUTE, operation)
@@ -105,17 +145,23 @@ public class CentraGateway {
     }
 
     /**
-     * No Centra id is "." or "..". Encoded they cannot change the path here, but a proxy in front of Centra that
-     * decodes before resolving dot segments (nginx does, for matching) would see a traversal; refuse them instead.
+     * No Centra id is "." or "..", nor contains one between separators. Encoded they cannot change the path here, but a
+     * proxy in front of Centra that decodes before resolving dot segments (nginx does, for matching) would see a
+     * traversal ({@code ..%2F}, {@code ..%5C}); refuse them instead.
      */
     private static void refuseDotSegment(String value) {
-        if (value != null && !value.isEmpty() && value.chars().allMatch(c -> c == '.')) {
-            throw new BffException(
-                    HttpStatus.BAD_REQUEST,
-                    "invalid-path-value",
-                    "Invalid path value",
-                    "Invalid path value: '" + value + "' is not a valid id",
-                    "path");
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        for (String part : value.split("[/\\\\]", -1)) {
+            if (!part.isEmpty() && part.chars().allMatch(c -> c == '.')) {
+                throw new BffException(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-path-value",
+                        "Invalid path value",
+                        "Invalid path value: '" + value + "' is not a valid id",
+                        "path");
+            }
         }
     }
 
@@ -130,6 +176,12 @@ public class CentraGateway {
         }
     }
 
+    /**
+     * Classifies Centra's answer once, for every caller: 2xx with a JSON object is data; 4xx is about the shopper's
+     * request whatever its body (an HTML 404 from a proxy in front of Centra included) and passes through, never a
+     * breaker failure; 429, 5xx (even with an {@code errors} object) and anything unusable are Centra's failure, thrown,
+     * so nothing downstream (the catalog cache above all) can mistake them for data.
+     */
     private CentraResponse decode(CentraRequest request, int status, HttpHeaders headers, byte[] bytes) {
         CentraOperation operation = request.operation();
         if (status == 429) {
@@ -140,21 +192,34 @@ public class CentraGateway {
                     CentraRetryAfter.parse(headers),
                     null);
         }
-        JsonNode body = parse(bytes);
-        boolean object = body instanceof ObjectNode;
-        if (status >= 500 && !(object && body.hasNonNull("errors"))) {
-            throw new CentraUnavailableException(
+        if (status >= 500) {
+            boolean centraSaid = headers.getFirst(HttpHeaders.RETRY_AFTER) != null;
+            CentraUnavailableException failure = new CentraUnavailableException(
                     operation,
                     CentraOutcome.SERVER_ERROR,
                     "Centra answered with status " + status,
-                    UNAVAILABLE_RETRY_AFTER,
+                    centraSaid ? CentraRetryAfter.parse(headers) : UNAVAILABLE_RETRY_AFTER,
                     null);
+            throw centraSaid ? failure.askedToWait() : failure;
         }
-        if (!object) {
+        JsonNode body = parse(bytes);
+        boolean object = body instanceof ObjectNode;
+        if (status >= 400) {
+            ObjectNode errors = object ? (ObjectNode) body : notJson(status);
+            return new CentraResponse(status, errors, request.sessionless() ? null : request.token());
+        }
+        if (status < 200 || status >= 300 || !object) {
             String what = bytes.length == 0 ? "an empty body" : "a body that is not a JSON object";
             throw new CentraBadResponseException(operation, "Centra answered status " + status + " with " + what);
         }
         return new CentraResponse(status, (ObjectNode) body, request.sessionless() ? null : request.token());
+    }
+
+    /** Centra's error shape for a 4xx whose body is not JSON (a proxy's HTML page): the shopper still gets the 4xx. */
+    private static ObjectNode notJson(int status) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putObject("errors").put("centra", "Centra answered status " + status + " without a JSON body");
+        return body;
     }
 
     private JsonNode parse(byte[] bytes) {
@@ -180,7 +245,7 @@ public class CentraGateway {
     }
 
     private static Throwable translate(CentraOperation operation, Duration timeout, Throwable error) {
-        if (error instanceof CentraUnavailableException || error instanceof CentraBadResponseException) {
+        if (error instanceof CentraUnavailableException) {
             return error;
         }
         if (error instanceof TimeoutException || hasCause(error, io.netty.handler.timeout.ReadTimeoutException.class)) {

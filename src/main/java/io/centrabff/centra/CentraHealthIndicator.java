@@ -2,22 +2,18 @@ package io.centrabff.centra;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.util.EnumSet;
-import java.util.Set;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Centra as readiness sees it: derived from the circuit breakers, never from a live call per probe (probes would add
- * load to Centra exactly when it struggles). An open catalog or cart breaker means this instance cannot serve
- * shoppers: OUT_OF_SERVICE. An open payment breaker keeps the instance ready (browsing and carts still work) and
- * shows in the details.
+ * Centra as the health endpoint shows it: the state of each circuit breaker, as details, never from a live call per
+ * probe. Always UP and not part of readiness: an open breaker says Centra is failing, not that this instance is, and
+ * taking instances out of rotation would stop the catalog (served from memory) too, while a burst of bad requests
+ * could otherwise take every instance out at once.
  */
 @Component("centraHealthIndicator")
 class CentraHealthIndicator implements HealthIndicator {
-
-    private static final Set<OperationClass> ESSENTIAL = EnumSet.of(OperationClass.CATALOG, OperationClass.CART);
 
     private final CircuitBreakerRegistry breakers;
 
@@ -30,12 +26,7 @@ class CentraHealthIndicator implements HealthIndicator {
         Health.Builder health = Health.up();
         for (OperationClass operationClass : OperationClass.values()) {
             CircuitBreaker breaker = breakers.circuitBreaker(CentraResilience.instanceName(operationClass));
-            CircuitBreaker.State state = breaker.getState();
-            health.withDetail(breaker.getName(), state.name());
-            if (ESSENTIAL.contains(operationClass)
-                    && (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN)) {
-                health.outOfService();
-            }
+            health.withDetail(breaker.getName(), breaker.getState().name());
         }
         return health.build();
     }

@@ -32,6 +32,6 @@ public enum CentraOutcome {
         if (error instanceof CentraUnavailableException unavailable) {
             return unavailable.outcome();
         }
-        return error instanceof CentraBadResponseException ? BAD_RESPONSE : SERVER_ERROR;
+        return SERVER_ERROR;
     }
 }

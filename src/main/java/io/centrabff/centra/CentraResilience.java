@@ -34,6 +34,9 @@ class CentraResilience {
 
     private final Map<OperationClass, CircuitBreaker> breakers = new EnumMap<>(OperationClass.class);
     private final Map<OperationClass, Bulkhead> bulkheads = new EnumMap<>(OperationClass.class);
+    /** When each breaker last opened ({@link System#nanoTime()}), so a refusal can say how long is left. */
+    private final Map<OperationClass, Long> openedAt = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Retry readRetry;
     private final CentraMetrics metrics;
 
@@ -50,6 +53,12 @@ class CentraResilience {
                             event.getCircuitBreakerName(),
                             event.getStateTransition().getFromState(),
                             event.getStateTransition().getToState()));
+            breaker.getEventPublisher().onStateTransition(event -> {
+                CircuitBreaker.State to = event.getStateTransition().getToState();
+                if (to == CircuitBreaker.State.OPEN || to == CircuitBreaker.State.FORCED_OPEN) {
+                    openedAt.put(operationClass, System.nanoTime());
+                }
+            });
             breakers.put(operationClass, breaker);
         }
         bulkheads.put(OperationClass.PAYMENT, bulkheadRegistry.bulkhead(instanceName(OperationClass.PAYMENT)));
@@ -64,10 +73,24 @@ class CentraResilience {
 
     /** Guards {@code attempt}, which performs one upstream call per subscription. */
     Mono<CentraResponse> guard(CentraOperation operation, Mono<CentraResponse> attempt) {
+        return guard(operation, attempt, operation.read());
+    }
+
+    /** Guards a single attempt: breaker and bulkhead, never a retry (a follow-up read after a failed change). */
+    Mono<CentraResponse> guardOnce(CentraOperation operation, Mono<CentraResponse> attempt) {
+        return guard(operation, attempt, false);
+    }
+
+    /** Whether calls of {@code operation}'s class go through now: its breaker is closed (not open, not probing). */
+    boolean closed(CentraOperation operation) {
+        return breakers.get(operation.operationClass()).getState() == CircuitBreaker.State.CLOSED;
+    }
+
+    private Mono<CentraResponse> guard(CentraOperation operation, Mono<CentraResponse> attempt, boolean retry) {
         CircuitBreaker breaker = breakers.get(operation.operationClass());
         // Innermost first: every attempt passes the breaker, so an open breaker also stops pending retries.
         Mono<CentraResponse> guarded = attempt.transformDeferred(CircuitBreakerOperator.of(breaker));
-        if (operation.read()) {
+        if (retry) {
             guarded = guarded.transformDeferred(RetryOperator.of(readRetry));
         }
         Bulkhead bulkhead = bulkheads.get(operation.operationClass());
@@ -83,6 +106,12 @@ class CentraResilience {
         long waitMillis = breaker.getCircuitBreakerConfig()
                 .getWaitIntervalFunctionInOpenState()
                 .apply(1);
+        Long opened = openedAt.get(operation.operationClass());
+        if (opened != null) {
+            waitMillis -= (System.nanoTime() - opened) / 1_000_000;
+        }
+        // Whole seconds, rounded up: a client that waits what it is told finds the breaker probing, not still open.
+        long leftSeconds = Math.max(1, (waitMillis + 999) / 1000);
         return new CentraUnavailableException(
                 operation,
                 CentraOutcome.REJECTED,
@@ -90,7 +119,7 @@ class CentraResilience {
                 "Centra is unavailable",
                 "Centra has been failing for " + breaker.getName()
                         + " operations; calls are paused before trying again",
-                Duration.ofMillis(waitMillis),
+                Duration.ofSeconds(leftSeconds),
                 null);
     }
 

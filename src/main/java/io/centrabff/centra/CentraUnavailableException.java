@@ -12,6 +12,9 @@ public class CentraUnavailableException extends BffException {
 
     private final CentraOperation operation;
     private final CentraOutcome outcome;
+    private boolean centraAskedToWait;
+    private long deadline;
+    private boolean deadlineSet;
 
     CentraUnavailableException(
             CentraOperation operation, CentraOutcome outcome, String detail, Duration retryAfter, Throwable cause) {
@@ -40,11 +43,35 @@ public class CentraUnavailableException extends BffException {
         return outcome;
     }
 
+    /** Notes when the failed operation's time budget ends ({@link System#nanoTime()}), once, at the outermost call. */
+    CentraUnavailableException budgetEndsAt(long nanoTime) {
+        if (!deadlineSet) {
+            deadline = nanoTime;
+            deadlineSet = true;
+        }
+        return this;
+    }
+
+    /** What is left of the failed operation's time budget; zero when unknown or spent. */
+    Duration budgetLeft() {
+        return deadlineSet ? Duration.ofNanos(Math.max(0, deadline - System.nanoTime())) : Duration.ZERO;
+    }
+
+    /** Marks a failure whose answer carried Centra's own Retry-After: it is passed on, not second-guessed. */
+    CentraUnavailableException askedToWait() {
+        this.centraAskedToWait = true;
+        return this;
+    }
+
     /**
      * Whether repeating the call may help: transport failures, timeouts and 5xx. Never Centra's 429 (its Retry-After
-     * is passed to the caller instead) and never a call the BFF itself refused.
+     * is passed to the caller instead), never a 5xx that came with Centra's own Retry-After (honoured: passed on, not
+     * retried sooner), never an unusable answer and never a call the BFF itself refused.
      */
     boolean retryable() {
+        if (centraAskedToWait) {
+            return false;
+        }
         return outcome == CentraOutcome.TIMEOUT
                 || outcome == CentraOutcome.UNREACHABLE
                 || outcome == CentraOutcome.SERVER_ERROR;

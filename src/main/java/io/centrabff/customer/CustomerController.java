@@ -14,7 +14,9 @@ import static io.centrabff.centra.CentraOperation.UPDATE_CUSTOMER;
 import static io.centrabff.centra.CentraOperation.UPDATE_EMAIL;
 import static io.centrabff.centra.CentraOperation.UPDATE_PASSWORD;
 
+import io.centrabff.session.SessionProperties;
 import io.centrabff.session.SessionRelay;
+import io.centrabff.web.ClientIp;
 import io.centrabff.web.JsonBodies;
 import io.centrabff.web.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,10 +50,14 @@ class CustomerController {
 
     private final SessionRelay relay;
     private final AccountLimits limits;
+    private final ClientIp clientIp;
+    private final ReceiptCookie receipt;
 
-    CustomerController(SessionRelay relay, RateLimiter limiter) {
+    CustomerController(SessionRelay relay, RateLimiter limiter, ClientIp clientIp, SessionProperties session) {
         this.relay = relay;
         this.limits = new AccountLimits(limiter);
+        this.clientIp = clientIp;
+        this.receipt = new ReceiptCookie(session);
     }
 
     /** Registers and signs in; the anonymous cart becomes the new customer's. */
@@ -67,14 +73,21 @@ class CustomerController {
             @PathVariable @NotBlank @Size(max = MAX_EMAIL) String email,
             @RequestBody JsonNode body) {
         JsonBodies.requireText(body, "password", MAX_PASSWORD);
-        limits.consume(AccountLimits.LOGIN, email);
-        return relay.relay(request, LOGIN, body, email);
+        String client = RateLimiter.clientKey(clientIp.of(request));
+        limits.checkLogin(email, client);
+        return relay.relay(request, LOGIN, body, email)
+                .doOnNext(answer -> {
+                    if (answer.getStatusCode().is4xxClientError()) {
+                        limits.loginFailed(email, client);
+                    }
+                })
+                .map(answer -> receipt.cleared(request, answer));
     }
 
     /** Centra empties the selection and ends the login on the token; a token it hands out instead replaces it. */
     @PostMapping("/logout")
     Mono<ResponseEntity<JsonNode>> logout(HttpServletRequest request) {
-        return relay.relay(request, LOGOUT, null);
+        return relay.relay(request, LOGOUT, null).map(answer -> receipt.cleared(request, answer));
     }
 
     @GetMapping("/customer")
@@ -119,6 +132,7 @@ class CustomerController {
             @PathVariable @NotBlank @Size(max = MAX_EMAIL) String email,
             @RequestBody JsonNode body) {
         JsonBodies.requireObject(body);
+        RelativeLink.require(body.path("linkUri"));
         limits.consume(AccountLimits.PASSWORD_RESET, email);
         return relay.relay(request, PASSWORD_RESET_EMAIL, body, email).map(ResetEmailAnswer::uniform);
     }

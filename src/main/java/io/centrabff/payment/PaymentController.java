@@ -10,6 +10,7 @@ import io.centrabff.session.SessionRelay;
 import io.centrabff.session.ShopperSession;
 import io.centrabff.web.BffException;
 import io.centrabff.web.JsonBodies;
+import io.centrabff.web.PaymentPages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -32,9 +33,11 @@ class PaymentController {
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}");
 
     private final SessionRelay relay;
+    private final PaymentPages pages;
 
-    PaymentController(SessionRelay relay) {
+    PaymentController(SessionRelay relay, PaymentPages pages) {
         this.relay = relay;
+        this.pages = pages;
     }
 
     /** Address, e-mail and consent updates, and {@code centra_checkout_callback} details forwarded verbatim. */
@@ -50,6 +53,7 @@ class PaymentController {
     @PostMapping("/payment")
     Mono<ResponseEntity<JsonNode>> payment(HttpServletRequest request, @RequestBody JsonNode body) {
         ObjectNode payment = (ObjectNode) JsonBodies.requireObject(body);
+        pages.check(payment);
         ShopperSession session = relay.session(request);
         payment.remove("ipAddress");
         if (session.clientIp() != null && IPV4.matcher(session.clientIp()).matches()) {

@@ -26,17 +26,29 @@ final class SandboxWidgets {
     /** Provider order id → the selection it mirrors (Centra pushes every cart change to the provider). */
     private final Map<String, SandboxSelection> orders = new ConcurrentHashMap<>();
 
+    private final Map<String, String> byCart = new ConcurrentHashMap<>();
+
     private final java.util.ArrayDeque<ObjectNode> events = new java.util.ArrayDeque<>();
 
     /** The provider snippet for a new widget order of {@code selection}. */
     String createOrder(SandboxSelection selection, String method, int port) {
-        String order = SandboxSelection.randomHex(8);
+        // Centra keeps one provider order per selection and method and updates it on every payment step; only the
+        // first step creates one (plugins: Klarna Checkout, Qliro One).
+        String[] created = {null};
+        String order = byCart.computeIfAbsent(selection.id + "/" + method, cart -> {
+            created[0] = SandboxSelection.randomHex(8);
+            return created[0];
+        });
         orders.put(order, selection);
         if ("qliro-one".equals(method)) {
-            qliroOrders.incrementAndGet();
+            if (created[0] != null) {
+                qliroOrders.incrementAndGet();
+            }
             return resource("qliro.html");
         }
-        kcoOrders.incrementAndGet();
+        if (created[0] != null) {
+            kcoOrders.incrementAndGet();
+        }
         return resource("kco.html")
                 .replace("@ORDER_URL@", "http://127.0.0.1:" + port + "/sandbox/widgets/kco?order=" + order);
     }
@@ -97,6 +109,7 @@ final class SandboxWidgets {
         kcoOrders.set(0);
         qliroOrders.set(0);
         orders.clear();
+        byCart.clear();
     }
 
     /** Whether the store's Ingrid plugin runs: on, failing to create a session (outage), or not installed. */

@@ -9,6 +9,9 @@ interface BucketStore {
     /** Takes one token from the bucket of {@code key} under rule {@code rule} (limit {@code config}). */
     ConsumptionProbe tryConsume(String rule, RateLimitProperties.Rule config, String key);
 
+    /** How long until {@code key} has a token under rule {@code rule}, without taking one (zero: it has one now). */
+    long nanosUntilAvailable(String rule, RateLimitProperties.Rule config, String key);
+
     /** {@code capacity} requests per {@code period}, refilled greedily (one token as soon as it is earned). */
     static Bandwidth bandwidth(RateLimitProperties.Rule config) {
         return Bandwidth.builder()

@@ -22,13 +22,22 @@ final class LocalBuckets implements BucketStore {
 
     @Override
     public ConsumptionProbe tryConsume(String rule, RateLimitProperties.Rule config, String key) {
-        Bucket bucket = buckets.computeIfAbsent(rule, name -> Caffeine.newBuilder()
+        return bucket(rule, config, key).tryConsumeAndReturnRemaining(1);
+    }
+
+    @Override
+    public long nanosUntilAvailable(String rule, RateLimitProperties.Rule config, String key) {
+        var estimate = bucket(rule, config, key).estimateAbilityToConsume(1);
+        return estimate.canBeConsumed() ? 0 : estimate.getNanosToWaitForRefill();
+    }
+
+    private Bucket bucket(String rule, RateLimitProperties.Rule config, String key) {
+        return buckets.computeIfAbsent(rule, name -> Caffeine.newBuilder()
                         .maximumSize(maxTrackedKeys)
                         .expireAfterAccess(config.period().multipliedBy(2))
                         .build())
                 .get(key, ignored -> Bucket.builder()
                         .addLimit(BucketStore.bandwidth(config))
                         .build());
-        return bucket.tryConsumeAndReturnRemaining(1);
     }
 }

@@ -19,12 +19,16 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import tools.jackson.databind.ObjectMapper;
 
-/** Applies the path-based rate-limit rules per client IP before a request reaches a controller (or Centra). */
+/**
+ * Applies the path-based rate-limit rules before a request reaches a controller (or Centra): per client IP (an IPv6
+ * /64), or per session for rules counted per cart. Every matching rule is applied, so a path can be limited both ways.
+ */
 class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
     private final ClientIp clientIp;
     private final ObjectMapper mapper;
+    private final String sessionCookie;
     private final List<Matcher> matchers = new ArrayList<>();
 
     RateLimitFilter(
@@ -32,10 +36,12 @@ class RateLimitFilter extends OncePerRequestFilter {
             String basePath,
             RateLimiter limiter,
             ClientIp clientIp,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            String sessionCookie) {
         this.limiter = limiter;
         this.clientIp = clientIp;
         this.mapper = mapper;
+        this.sessionCookie = sessionCookie;
         for (Map.Entry<String, RateLimitProperties.Rule> rule :
                 properties.rules().entrySet()) {
             for (String path : rule.getValue().paths()) {
@@ -44,7 +50,8 @@ class RateLimitFilter extends OncePerRequestFilter {
                         PathPatternParser.defaultInstance.parse(basePath + path),
                         rule.getValue().methods().stream()
                                 .map(m -> m.toUpperCase(Locale.ROOT))
-                                .toList()));
+                                .toList(),
+                        rule.getValue().per()));
             }
         }
     }
@@ -62,15 +69,41 @@ class RateLimitFilter extends OncePerRequestFilter {
                 path = PathContainer.parsePath(request.getRequestURI());
             }
             if (matcher.pattern().matches(path)) {
-                Optional<Duration> wait = limiter.tryConsume(matcher.rule(), clientIp.of(request));
+                Optional<Duration> wait = limiter.tryConsume(matcher.rule(), key(matcher.per(), request));
                 if (wait.isPresent()) {
                     reject(request, response, RateLimiter.tooManyRequests(matcher.rule(), wait.get()));
                     return;
                 }
-                break;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private String key(RateLimitProperties.Rule.Per per, HttpServletRequest request) {
+        if (per == RateLimitProperties.Rule.Per.SESSION) {
+            String token = sessionToken(request);
+            if (token != null) {
+                return "session:" + token;
+            }
+        }
+        return RateLimiter.clientKey(clientIp.of(request));
+    }
+
+    /** The session token as the storefront sends it (header mode or cookie mode); whether it is valid does not matter. */
+    private String sessionToken(HttpServletRequest request) {
+        String header = request.getHeader("API-Token");
+        if (header != null && !header.isBlank() && header.length() <= 256) {
+            return header;
+        }
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (jakarta.servlet.http.Cookie cookie : cookies) {
+                if (sessionCookie.equals(cookie.getName()) && cookie.getValue().length() <= 256) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response, BffException rejection)
@@ -84,5 +117,5 @@ class RateLimitFilter extends OncePerRequestFilter {
         mapper.writeValue(response.getOutputStream(), problem);
     }
 
-    private record Matcher(String rule, PathPattern pattern, List<String> methods) {}
+    private record Matcher(String rule, PathPattern pattern, List<String> methods, RateLimitProperties.Rule.Per per) {}
 }

@@ -32,12 +32,22 @@ public record RateLimitProperties(
      * @param paths Path patterns under the API base path, e.g. /payment or /login/*; empty for limits only applied in
      *     code (per account).
      * @param methods HTTP methods the rule applies to.
+     * @param per What a budget belongs to: the client (its IP; an IPv6 /64) or the shopper's session (cart), for
+     *     requests that carry one (others fall back to the client).
      * @param capacity Requests allowed per period per client.
      * @param period Length of the window in which capacity requests are allowed.
      */
     public record Rule(
             @NotNull @DefaultValue({}) List<String> paths,
             @NotEmpty @DefaultValue("POST") List<String> methods,
+            @NotNull @DefaultValue("CLIENT") Per per,
             @Min(1) int capacity,
-            @NotNull Duration period) {}
+            @NotNull Duration period) {
+
+        /** Whose budget a rule counts. */
+        public enum Per {
+            CLIENT,
+            SESSION
+        }
+    }
 }

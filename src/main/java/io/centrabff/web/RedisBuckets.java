@@ -86,6 +86,26 @@ final class RedisBuckets implements BucketStore, DisposableBean {
         }
     }
 
+    @Override
+    public long nanosUntilAvailable(String rule, RateLimitProperties.Rule config, String key) {
+        if (!link.up()) {
+            link.fellBack(COMPONENT);
+            return local.nanosUntilAvailable(rule, config, key);
+        }
+        try {
+            var estimate = buckets()
+                    .builder()
+                    .build(redisKey(rule, config, key), () -> BucketConfiguration.builder()
+                            .addLimit(BucketStore.bandwidth(config))
+                            .build())
+                    .estimateAbilityToConsume(1);
+            return estimate.canBeConsumed() ? 0 : estimate.getNanosToWaitForRefill();
+        } catch (RuntimeException e) {
+            link.failed(COMPONENT, e);
+            return local.nanosUntilAvailable(rule, config, key);
+        }
+    }
+
     /**
      * {@code <prefix>:rate:<rule>:<capacity>-<period ms>:<sha-256 of the key>}. The limit is part of the name, so a
      * changed limit starts new buckets instead of inheriting the old limit stored in Redis; the client's key is hashed,

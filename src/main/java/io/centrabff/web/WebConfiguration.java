@@ -89,10 +89,28 @@ class WebConfiguration {
             ApiProperties api,
             RateLimiter limiter,
             ClientIp clientIp,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            @org.springframework.beans.factory.annotation.Value("${bff.session.cookie-name:centra-session}")
+                    String sessionCookie) {
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-                new RateLimitFilter(properties, api.basePath(), limiter, clientIp, mapper));
+                new RateLimitFilter(properties, api.basePath(), limiter, clientIp, mapper, sessionCookie));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /** Only when no proxy is trusted: a request through one is then a misconfiguration worth saying out loud. */
+    @Bean
+    FilterRegistrationBean<ProxyWarning> proxyWarning(org.springframework.core.env.Environment environment) {
+        boolean trusted = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind(
+                        "bff.session.trusted-proxies",
+                        org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
+                .map(list -> !list.isEmpty())
+                .orElse(false);
+        FilterRegistrationBean<ProxyWarning> registration =
+                new FilterRegistrationBean<>(new ProxyWarning(environment.matchesProfiles("sandbox")));
+        registration.setEnabled(!trusted);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

@@ -99,7 +99,7 @@ final class WidgetAnswers {
             // Only while widgets show a total: for other carts a second call to Centra would tell nothing.
             truth = body.path("selection").isObject() || state.active().isEmpty()
                     ? Mono.just(body)
-                    : reread(centra.token(), session);
+                    : reread(centra.token(), session, null);
         }
         String replacement = WidgetDetector.replacement(body);
         return truth.map(selection -> {
@@ -126,7 +126,7 @@ final class WidgetAnswers {
         }
         Mono<JsonNode> truth = state.active().isEmpty()
                 ? Mono.just(JsonNodeFactory.instance.objectNode())
-                : reread(session.token(), session);
+                : reread(session.token(), session, error);
         return truth.map(selection -> {
             observe(state, selection);
             ObjectNode body = mapper.valueToTree(error.getBody());
@@ -230,12 +230,14 @@ final class WidgetAnswers {
         }
     }
 
-    private Mono<JsonNode> reread(String token, ShopperSession session) {
+    /** At most one read, within the failed change's budget and never past its open breaker (the gateway's rule). */
+    private Mono<JsonNode> reread(String token, ShopperSession session, Throwable failure) {
         if (token == null) {
             return Mono.just(JsonNodeFactory.instance.objectNode());
         }
-        return gateway.exchange(
-                        CentraRequest.forSession(CentraOperation.SELECTION, token, null, session.correlationId()))
+        return gateway.followUp(
+                        CentraRequest.forSession(CentraOperation.SELECTION, token, null, session.correlationId()),
+                        failure)
                 .<JsonNode>map(CentraResponse::body)
                 .onErrorReturn(JsonNodeFactory.instance.objectNode());
     }

@@ -21,6 +21,9 @@ import tools.jackson.databind.ObjectMapper;
 @SandboxTest
 class CatalogConditionalTests {
 
+    /** The server key both shared test contexts configure (bff.catalog.server-key). */
+    private static final String SERVER_KEY = "test-server-key";
+
     static final String LISTING = "/api/checkout/products";
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final Map<String, Object> QUERY = Map.of("limit", 3, "onlyAvailable", true);
@@ -155,14 +158,16 @@ class CatalogConditionalTests {
 
     @Test
     void anEvictedEntryIsNotServedFromRememberedBytes() {
-        shopper.post(LISTING, QUERY, "CF-IPCountry", "DE");
-        shopper.post(LISTING, QUERY, "CF-IPCountry", "DE");
-        assertThat(shopper.post(LISTING, QUERY, "CF-IPCountry", "DE").header("X-BFF-Cache"))
+        shopper.post(LISTING, QUERY, "CF-IPCountry", "DE", "X-BFF-Server-Key", SERVER_KEY);
+        shopper.post(LISTING, QUERY, "CF-IPCountry", "DE", "X-BFF-Server-Key", SERVER_KEY);
+        assertThat(shopper.post(LISTING, QUERY, "CF-IPCountry", "DE", "X-BFF-Server-Key", SERVER_KEY)
+                        .header("X-BFF-Cache"))
                 .isEqualTo("hit");
 
         cache.clear();
 
-        assertThat(shopper.post(LISTING, QUERY, "CF-IPCountry", "DE").header("X-BFF-Cache"))
+        assertThat(shopper.post(LISTING, QUERY, "CF-IPCountry", "DE", "X-BFF-Server-Key", SERVER_KEY)
+                        .header("X-BFF-Cache"))
                 .isEqualTo("miss");
     }
 }

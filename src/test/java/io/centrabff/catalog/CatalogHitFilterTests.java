@@ -28,6 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /** Repeated catalog hits answered ahead of MVC dispatch, over real HTTP against a WireMock Centra. */
 class CatalogHitFilterTests extends StubbedCentra {
 
+    /** The server key both shared test contexts configure (bff.catalog.server-key). */
+    private static final String SERVER_KEY = "test-server-key";
+
     static final String LISTING = "/api/checkout/products";
     static final Map<String, Object> QUERY = Map.of("limit", 1);
 
@@ -45,15 +48,24 @@ class CatalogHitFilterTests extends StubbedCentra {
 
     @Test
     void repeatedHitsSkipDispatchYetGetTheControllersAnswerWithEveryFiltersHeadersAndMetrics() {
-        Reply miss = client.post(LISTING, QUERY, "Origin", STOREFRONT);
+        // The cache header is for the storefront's server only: these calls present the server key.
+        Reply miss = client.post(LISTING, QUERY, "Origin", STOREFRONT, "X-BFF-Server-Key", SERVER_KEY);
         assertThat(miss.header("X-BFF-Cache")).isEqualTo("miss");
-        Reply dispatched = client.post(LISTING, QUERY, "Origin", STOREFRONT);
+        Reply dispatched = client.post(LISTING, QUERY, "Origin", STOREFRONT, "X-BFF-Server-Key", SERVER_KEY);
         assertThat(dispatched.header("X-BFF-Cache")).isEqualTo("hit");
         double before = requests(LISTING);
 
         int handled = countingCatalogHandlers(() -> {
             for (int i = 0; i < 5; i++) {
-                Reply fast = client.post(LISTING, QUERY, "Origin", STOREFRONT, "X-Correlation-ID", "corr-fast-" + i);
+                Reply fast = client.post(
+                        LISTING,
+                        QUERY,
+                        "Origin",
+                        STOREFRONT,
+                        "X-BFF-Server-Key",
+                        SERVER_KEY,
+                        "X-Correlation-ID",
+                        "corr-fast-" + i);
                 assertThat(fast.status()).isEqualTo(200);
                 assertThat(fast.text()).isEqualTo(dispatched.text());
                 assertThat(comparable(fast)).isEqualTo(comparable(dispatched));

@@ -47,7 +47,14 @@ class CatalogSandboxTests {
     @Test
     void shoppersOnDifferentPricelistsOfOneMarketShareOneEntry() {
         Reply germany = shopper.post("/api/checkout/products", Map.of("limit", 10), "CF-IPCountry", "DE");
-        Reply usa = new ShopperClient(port).post("/api/checkout/products", Map.of("limit", 10), "CF-IPCountry", "US");
+        Reply usa = new ShopperClient(port)
+                .post(
+                        "/api/checkout/products",
+                        Map.of("limit", 10),
+                        "CF-IPCountry",
+                        "US",
+                        "X-BFF-Server-Key",
+                        "test-server-key");
 
         assertThat(germany.status()).isEqualTo(200);
         assertThat(usa.header("X-BFF-Cache")).isEqualTo("hit");
@@ -106,7 +113,7 @@ class CatalogSandboxTests {
                         () -> shopper.get("/api/checkout/products/1001").json(),
                         body -> "Changed Tee".equals(body.at("/product/name").asText()));
         assertThat(fresh.at("/product/priceAsNumber").asDouble()).isEqualTo(199.0);
-        Reply other = shopper.get("/api/checkout/products/1002");
+        Reply other = shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key");
         assertThat(other.header("X-BFF-Cache")).isEqualTo("hit");
         assertThat(upstream("/products")).isEqualTo(1);
     }
@@ -127,7 +134,8 @@ class CatalogSandboxTests {
                         () -> meters.counter("bff.catalog.rebuild.entries", "result", "reloaded")
                                 .count(),
                         count -> count >= 12);
-        Reply listing = shopper.post("/api/checkout/products", Map.of(), "CF-IPCountry", "FI");
+        Reply listing = shopper.post(
+                "/api/checkout/products", Map.of(), "CF-IPCountry", "FI", "X-BFF-Server-Key", "test-server-key");
         assertThat(listing.header("X-BFF-Cache")).isEqualTo("hit");
     }
 

@@ -90,22 +90,24 @@ class CentraErrorDecodingTests extends StubbedCentra {
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"token\":\"tok-1\",", "<html>maintenance</html>", "[1,2,3]", "\"text\"", "null"})
-    void unusableBodyOn200Becomes502(String body) {
+    void unusableBodyOn200Becomes503(String body) {
         CENTRA.stubFor(get(urlEqualTo(SELECTION)).willReturn(json(200, body)));
 
         Reply reply = bff.get("/api/checkout/selection", "Cookie", COOKIE);
 
-        assertProblem(reply, 502, "urn:centra-bff:problem:centra-bad-response");
+        assertProblem(reply, 503, "urn:centra-bff:problem:centra-bad-response");
+        assertThat(reply.header("Retry-After")).isEqualTo("5");
         assertThat(reply.body()).doesNotContain("maintenance");
     }
 
     @Test
-    void emptyBodyOn200Becomes502() {
+    void emptyBodyOn200Becomes503() {
         CENTRA.stubFor(get(urlEqualTo(SELECTION)).willReturn(aResponse().withStatus(200)));
 
         Reply reply = bff.get("/api/checkout/selection", "Cookie", COOKIE);
 
-        assertProblem(reply, 502, "urn:centra-bff:problem:centra-bad-response");
+        assertProblem(reply, 503, "urn:centra-bff:problem:centra-bad-response");
+        assertThat(reply.header("Retry-After")).isEqualTo("5");
         assertThat(reply.json().path("detail").asText()).contains("empty body");
     }
 

@@ -107,9 +107,8 @@ class CentraPathEncodingTests extends StubbedCentra {
     @CsvSource(
             delimiter = '|',
             value = {
-                "../x                | ..%2Fx",
                 "a/b                 | a%2Fb",
-                "../../selection?x#y | ..%2F..%2Fselection%3Fx%23y",
+                "x?y#z/..x           | x%3Fy%23z%2F..x",
                 "ö ü                 | %C3%B6%20%C3%BC",
             })
     void gatewayEncodesRawValuesAsOneSegment(String value, String upstreamSegment) {
@@ -119,6 +118,18 @@ class CentraPathEncodingTests extends StubbedCentra {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(upstreamUrls()).containsExactly(BASE + "/vouchers/" + upstreamSegment);
+    }
+
+    /** A proxy that decodes before resolving dot segments would see a traversal: refused before any call. */
+    @ParameterizedTest
+    @ValueSource(strings = {"../x", "../../selection?x#y", "a/../b", "..\\payment", "x/."})
+    void dotSegmentsBehindSeparatorsAreRefusedAtTheGateway(String value) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.exchange(CentraRequest.forSession(
+                                CentraOperation.REMOVE_VOUCHER, "tok-1", null, "corr-1", value))
+                        .block())
+                .isInstanceOf(io.centrabff.web.BffException.class)
+                .hasMessageContaining("invalid-path-value");
+        assertThat(upstreamUrls()).isEmpty();
     }
 
     private static List<String> upstreamUrls() {

@@ -58,10 +58,10 @@ class FaultMatrixTests extends StubbedCentra {
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"token\":"),
-                502,
+                503,
                 "centra-bad-response",
-                null),
-        EMPTY_BODY(() -> aResponse().withStatus(200), 502, "centra-bad-response", null),
+                "5"),
+        EMPTY_BODY(() -> aResponse().withStatus(200), 503, "centra-bad-response", "5"),
         RATE_LIMITED(
                 () -> aResponse().withStatus(429).withHeader("Retry-After", "17"), 503, "centra-unavailable", "17");
 

@@ -52,7 +52,7 @@ class ResilienceTests extends StubbedCentra {
 
     @Test
     void openBreakerAnswers503WithRetryAfterWithoutCallingCentra() {
-        // Were the call made, it would wait for the 500 ms time limit; it must not be made at all.
+        // Were the call made, it would wait for the time limit; it must not be made at all.
         CENTRA.stubFor(any(anyUrl()).willReturn(okJson("{}").withFixedDelay(5_000)));
         breaker("cart").transitionToOpenState();
         double rejectedBefore = count("bff.requests.rejected", "reason", "circuit_open");

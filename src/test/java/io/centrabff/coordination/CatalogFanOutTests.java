@@ -83,7 +83,8 @@ class CatalogFanOutTests {
         }
         // Missed by the other instance: it cannot hear this while Redis is down.
         assertThat(webhook(0, "1002").status()).isEqualTo(200);
-        assertThat(shopper.get(cluster.url(1, "/api/checkout/products/1002")).header("X-BFF-Cache"))
+        assertThat(shopper.get(cluster.url(1, "/api/checkout/products/1002"), "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("hit");
 
         cluster.redis.startProcess();
@@ -97,14 +98,18 @@ class CatalogFanOutTests {
                     .isEqualTo("UP");
         }
         assertThat(meters.counter("bff.catalog.redis.resets").count()).isGreaterThan(resets);
-        assertThat(shopper.get(cluster.url(1, "/api/checkout/products/1002")).header("X-BFF-Cache"))
+        assertThat(shopper.get(cluster.url(1, "/api/checkout/products/1002"), "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("miss");
 
         // Fan-out works again.
         warm(1, "1002");
         assertThat(webhook(0, "1002").status()).isEqualTo(200);
         await().until(
-                        () -> shopper.get(cluster.url(1, "/api/checkout/products/1002"))
+                        () -> shopper.get(
+                                        cluster.url(1, "/api/checkout/products/1002"),
+                                        "X-BFF-Server-Key",
+                                        "test-server-key")
                                 .header("X-BFF-Cache"),
                         "miss"::equals);
     }
@@ -128,7 +133,10 @@ class CatalogFanOutTests {
 
     private static void warm(int instance, String product) {
         await().until(
-                        () -> shopper.get(cluster.url(instance, "/api/checkout/products/" + product)),
+                        () -> shopper.get(
+                                cluster.url(instance, "/api/checkout/products/" + product),
+                                "X-BFF-Server-Key",
+                                "test-server-key"),
                         reply -> reply.status() == 200 && "hit".equals(reply.header("X-BFF-Cache")));
     }
 

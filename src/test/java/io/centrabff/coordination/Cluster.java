@@ -73,6 +73,7 @@ public final class Cluster implements AutoCloseable {
                 values.put("bff.session.cookie-secure", "false");
                 values.put("bff.webhook.secret", WEBHOOK_SECRET);
                 values.put("bff.admin.secret", ADMIN_SECRET);
+                values.put("bff.catalog.server-key", "test-server-key");
                 values.put("spring.data.redis.host", "127.0.0.1");
                 values.put("spring.data.redis.port", Integer.toString(redis.port()));
                 values.put("bff.redis.key-prefix", prefix);

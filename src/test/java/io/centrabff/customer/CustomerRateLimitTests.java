@@ -29,7 +29,11 @@ class CustomerRateLimitTests {
             assertThat(attempt.status()).as("attempt %d", i + 1).isEqualTo(406);
         }
 
+        // The bucket refills one attempt every 6 s: on a slow machine the 11th may already have earned one.
         Reply rejected = attacker.post("/login/" + CustomerAccountTests.newEmail(), GUESS);
+        for (int i = 0; i < 2 && rejected.status() != 429; i++) {
+            rejected = attacker.post("/login/" + CustomerAccountTests.newEmail(), GUESS);
+        }
 
         assertProblem(rejected, 429);
         assertThat(Integer.parseInt(rejected.header("Retry-After"))).isBetween(1, 60);
@@ -41,10 +45,11 @@ class CustomerRateLimitTests {
     }
 
     @Test
-    void guessesAtOneAccountFromManyIpsHitThePerAccountLimit() {
+    void guessesAtOneAccountFromManyIpsHitThePerAccountCeiling() {
         String victim = CustomerAccountTests.newEmail();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 50; i++) {
             assertThat(new CustomerBrowser(port).post("/login/" + victim, GUESS).status())
+                    .as("guess %d", i + 1)
                     .isEqualTo(406);
         }
 
@@ -54,6 +59,64 @@ class CustomerRateLimitTests {
         assertThat(rejected.json().at("/errors/rateLimit").asText()).contains("login-account");
         assertThat(rejected.header("Retry-After")).isNotBlank();
         assertThat(rejected.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void anAttackerGuessingAtACustomersAddressLocksOnlyThemselvesOut() {
+        String victim = CustomerAccountTests.newEmail();
+        CustomerBrowser owner = new CustomerBrowser(port);
+        assertThat(CustomerAccountTests.register(owner, victim).status()).isEqualTo(200);
+        CustomerBrowser attacker = new CustomerBrowser(port);
+        int refused = 0;
+        for (int i = 0; i < 10; i++) {
+            refused += attacker.post("/login/" + victim, GUESS).status() == 429 ? 1 : 0;
+        }
+        assertThat(refused)
+                .as("the attacker's own budget for this account is 5 failures")
+                .isEqualTo(5);
+
+        for (int i = 0; i < 3; i++) {
+            Reply login = new CustomerBrowser(port)
+                    .post("/login/" + victim, Map.of("password", CustomerAccountTests.PASSWORD));
+            assertThat(login.status())
+                    .as("the customer signs in from anywhere else")
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void successfulSignInsDoNotCountAgainstTheAccount() {
+        String email = CustomerAccountTests.newEmail();
+        CustomerBrowser browser = new CustomerBrowser(port);
+        assertThat(CustomerAccountTests.register(browser, email).status()).isEqualTo(200);
+        Map<String, String> right = Map.of("password", CustomerAccountTests.PASSWORD);
+        for (int i = 0; i < 8; i++) {
+            assertThat(browser.post("/login/" + email, right).status())
+                    .as("sign-in %d", i + 1)
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void changingEmailOrPasswordIsLimited() {
+        CustomerBrowser browser = new CustomerBrowser(port);
+        int refused = 0;
+        for (int i = 0; i < 12; i++) {
+            Reply reply = browser.put("/password", Map.of("password", "guess " + i, "newPassword", "whatever-1234"));
+            refused += reply.status() == 429 ? 1 : 0;
+        }
+        assertThat(refused).isEqualTo(2);
+        Reply email = browser.put("/email", Map.of("newEmail", CustomerAccountTests.newEmail()));
+        assertProblem(email, 429);
+    }
+
+    @Test
+    void resetLinksMustBeRelative() {
+        for (String link : java.util.List.of("https://evil.example/reset", "//evil.example/reset", "javascript:x")) {
+            Reply reply = new CustomerBrowser(port)
+                    .post("/password-reset-email/" + CustomerAccountTests.newEmail(), Map.of("linkUri", link));
+            assertProblem(reply, 400);
+        }
     }
 
     @Test

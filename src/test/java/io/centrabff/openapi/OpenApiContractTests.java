@@ -295,9 +295,14 @@ class OpenApiContractTests {
 
     static Map<String, Object> paymentBody(String country) {
         return Map.of(
-                "paymentReturnPage", RETURN_PAGE,
-                "paymentFailedPage", FAILED_PAGE,
-                "address", Map.of("email", "shopper@example.com", "country", country));
+                "paymentReturnPage",
+                RETURN_PAGE,
+                "paymentFailedPage",
+                FAILED_PAGE,
+                "termsAndConditions",
+                true,
+                "address",
+                Map.of("email", "shopper@example.com", "country", country));
     }
 
     /** Sends through the BFF and records where the request or the answer differs from the description. */

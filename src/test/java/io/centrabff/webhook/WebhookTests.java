@@ -48,9 +48,11 @@ class WebhookTests extends StubbedCentra {
         CENTRA.stubFor(CentraStubs.single("1001", "Tee", "100"));
         CENTRA.stubFor(CentraStubs.single("1002", "Shirt", "200"));
         shopper = new ShopperClient(port);
-        assertThat(shopper.get("/api/checkout/products/1001").header("X-BFF-Cache"))
+        assertThat(shopper.get("/api/checkout/products/1001", "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("miss");
-        assertThat(shopper.get("/api/checkout/products/1002").header("X-BFF-Cache"))
+        assertThat(shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("miss");
     }
 
@@ -64,7 +66,8 @@ class WebhookTests extends StubbedCentra {
         Reply fresh = await().until(() -> shopper.get("/api/checkout/products/1001"), reply -> "New Tee"
                 .equals(reply.json().at("/product/name").asText()));
         assertThat(fresh.json().at("/product/priceAsNumber").asInt()).isEqualTo(90);
-        assertThat(shopper.get("/api/checkout/products/1002").header("X-BFF-Cache"))
+        assertThat(shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("hit");
         CENTRA.verify(exactly(1), productCall("1002"));
         assertThat(meters.counter("bff.webhook.events", "type", "products", "verdict", "evicted")
@@ -101,7 +104,8 @@ class WebhookTests extends StubbedCentra {
         assertThat(post(form, header).status()).isEqualTo(401);
 
         // The one valid call evicted 1001; the refused ones must not have touched 1002.
-        assertThat(shopper.get("/api/checkout/products/1002").header("X-BFF-Cache"))
+        assertThat(shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("hit");
         CENTRA.verify(exactly(1), productCall("1002"));
     }
@@ -111,9 +115,11 @@ class WebhookTests extends StubbedCentra {
         assertThat(send("{\"markets\":[\"1\"]}", now(), "wrong-secret").status())
                 .isEqualTo(401);
 
-        assertThat(shopper.get("/api/checkout/products/1001").header("X-BFF-Cache"))
+        assertThat(shopper.get("/api/checkout/products/1001", "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("hit");
-        assertThat(shopper.get("/api/checkout/products/1002").header("X-BFF-Cache"))
+        assertThat(shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("hit");
         CENTRA.verify(exactly(2), postRequestedFor(urlEqualTo(CentraStubs.BASE + "/products")));
     }
@@ -124,7 +130,8 @@ class WebhookTests extends StubbedCentra {
                 .isEqualTo(200);
 
         await().until(() -> cache.size(), size -> size == 0);
-        assertThat(shopper.get("/api/checkout/products/1002").header("X-BFF-Cache"))
+        assertThat(shopper.get("/api/checkout/products/1002", "X-BFF-Server-Key", "test-server-key")
+                        .header("X-BFF-Cache"))
                 .isEqualTo("miss");
     }
 
@@ -133,9 +140,15 @@ class WebhookTests extends StubbedCentra {
                 .withRequestBody(matchingJsonPath("$.products[0]", equalTo(id)));
     }
 
-    /** A distinct timestamp per call, so that identical test payloads are not replays of each other. */
+    private static final long START = Instant.now().getEpochSecond();
+
+    /**
+     * A distinct timestamp per call, so that identical test payloads are not replays of each other: counted down from
+     * the class's start (counting from the current second instead repeats a value whenever a second passes between two
+     * calls), and within the 300 s window for as long as these tests run.
+     */
     private static long now() {
-        return Instant.now().getEpochSecond() - CALLS.incrementAndGet() % 200;
+        return START - CALLS.incrementAndGet() % 200;
     }
 
     private static String form(String json) {
