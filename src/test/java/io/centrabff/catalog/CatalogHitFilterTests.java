@@ -3,6 +3,7 @@ package io.centrabff.catalog;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.centrabff.CentraStubs;
 import io.centrabff.ShopperClient.Reply;
@@ -76,7 +77,8 @@ class CatalogHitFilterTests extends StubbedCentra {
         });
 
         assertThat(handled).as("requests that reached CatalogController").isZero();
-        assertThat(requests(LISTING) - before).isEqualTo(5);
+        // The server meter is recorded once the answer is complete, a moment after the client has read it.
+        await().untilAsserted(() -> assertThat(requests(LISTING) - before).isEqualTo(5));
     }
 
     @Test
