@@ -7,17 +7,12 @@ import io.centrabff.catalog.CatalogReads.Answered;
 import io.centrabff.catalog.CatalogReads.View;
 import io.centrabff.centra.Secret;
 import io.centrabff.session.SessionRelay;
+import io.centrabff.web.BufferedRequest;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -105,7 +100,7 @@ class CatalogHitFilter extends OncePerRequestFilter {
             // Bounded: RequestSizeFilter has refused bodies over bff.http.max-body-size before this filter.
             byte[] bytes = request.getInputStream().readAllBytes();
             body = new String(bytes, StandardCharsets.ISO_8859_1);
-            forward = new BufferedBody(request, bytes);
+            forward = new BufferedRequest(request, bytes);
         }
         Signature signature = signature(request, body);
         if (signature != null) {
@@ -179,65 +174,5 @@ class CatalogHitFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLength(view.body().length);
         response.getOutputStream().write(view.body());
-    }
-
-    /** The request with its body already read into memory. */
-    private static final class BufferedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        BufferedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("The body is already in memory");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(
-                    getInputStream(),
-                    encoding != null ? java.nio.charset.Charset.forName(encoding) : StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }

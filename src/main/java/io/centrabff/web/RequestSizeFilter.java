@@ -1,17 +1,10 @@
 package io.centrabff.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -56,7 +49,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
                 refuse(request, response);
                 return;
             }
-            chain.doFilter(new Buffered(request, body), response);
+            chain.doFilter(new BufferedRequest(request, body), response);
             return;
         }
         chain.doFilter(request, response);
@@ -73,62 +66,5 @@ class RequestSizeFilter extends OncePerRequestFilter {
         // The rest of the body is not read: the connection cannot be reused.
         response.setHeader("Connection", "close");
         mapper.writeValue(response.getOutputStream(), problem);
-    }
-
-    /** A body already read (and within the limit), served from memory. */
-    private static final class Buffered extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        Buffered(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("Synchronous reads only");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
     }
 }
