@@ -6,12 +6,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Idempotency records and widget-event answers in Redis with their TTLs, so a retry that reaches another instance
@@ -42,7 +39,7 @@ final class RedisReplies implements WidgetReplies.Shared {
         }
         try {
             String json = link.redis().opsForValue().get(link.key("reply", key));
-            return json == null ? null : decode(mapper.readTree(json));
+            return json == null ? null : KeptAnswers.fromJson(mapper.readTree(json));
         } catch (RuntimeException e) {
             link.failed("replies", e);
             return null;
@@ -59,7 +56,8 @@ final class RedisReplies implements WidgetReplies.Shared {
     private void write(String key, ResponseEntity<JsonNode> response, Duration ttl) {
         link.redis()
                 .opsForValue()
-                .setIfAbsent(link.key("reply", key), encode(response).toString(), ttl);
+                .setIfAbsent(
+                        link.key("reply", key), KeptAnswers.toJson(response).toString(), ttl);
     }
 
     private void writeUnsaved() {
@@ -70,25 +68,5 @@ final class RedisReplies implements WidgetReplies.Shared {
                 write(key, record.response(), Duration.between(now, record.until()));
             }
         });
-    }
-
-    private ObjectNode encode(ResponseEntity<JsonNode> response) {
-        ObjectNode json =
-                mapper.createObjectNode().put("status", response.getStatusCode().value());
-        ObjectNode headers = json.putObject("headers");
-        response.getHeaders().forEach((name, values) -> values.forEach(headers.withArray(name)::add));
-        json.set("body", response.getBody());
-        return json;
-    }
-
-    private static ResponseEntity<JsonNode> decode(JsonNode json) {
-        HttpHeaders headers = new HttpHeaders();
-        json.path("headers").properties().forEach(header -> header.getValue()
-                .forEach(value -> headers.add(header.getKey(), value.asText())));
-        JsonNode body = json.get("body");
-        return new ResponseEntity<>(
-                body == null || body.isNull() ? null : body,
-                headers,
-                HttpStatusCode.valueOf(json.path("status").asInt()));
     }
 }

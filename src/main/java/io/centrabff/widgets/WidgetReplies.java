@@ -10,13 +10,11 @@ import java.time.Duration;
 import java.util.HexFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Remembered answers: the first answer to a mutation with an {@code Idempotency-Key} (a byte-identical retry gets it
@@ -185,25 +183,11 @@ final class WidgetReplies {
     }
 
     private static byte[] encode(ResponseEntity<JsonNode> response) {
-        ObjectNode json = CANONICAL
-                .createObjectNode()
-                .put("status", response.getStatusCode().value());
-        ObjectNode headers = json.putObject("headers");
-        response.getHeaders().forEach((name, values) -> values.forEach(headers.withArray(name)::add));
-        json.set("body", response.getBody());
-        return CANONICAL.writeValueAsBytes(json);
+        return CANONICAL.writeValueAsBytes(KeptAnswers.toJson(response));
     }
 
     private static ResponseEntity<JsonNode> decode(byte[] bytes) {
-        JsonNode json = CANONICAL.readTree(bytes);
-        HttpHeaders headers = new HttpHeaders();
-        json.path("headers").properties().forEach(header -> header.getValue()
-                .forEach(value -> headers.add(header.getKey(), value.asText())));
-        JsonNode body = json.get("body");
-        return new ResponseEntity<>(
-                body == null || body.isNull() ? null : body,
-                headers,
-                HttpStatusCode.valueOf(json.path("status").asInt()));
+        return KeptAnswers.fromJson(CANONICAL.readTree(bytes));
     }
 
     private static ResponseEntity<JsonNode> copy(ResponseEntity<JsonNode> response) {
