@@ -11,64 +11,66 @@ import org.springframework.http.HttpMethod;
  * {@code operation} tag of upstream metrics.
  */
 public enum CentraOperation {
-    SELECTION(HttpMethod.GET, "/selection", CART, Kind.READ),
-    ADD_ITEM(HttpMethod.POST, "/items/{item}", CART, Kind.WRITE),
-    ADD_ITEM_QUANTITY(HttpMethod.POST, "/items/{item}/quantity/{quantity}", CART, Kind.WRITE),
-    UPDATE_ITEMS(HttpMethod.PUT, "/items", CART, Kind.WRITE),
-    INCREASE_LINE(HttpMethod.POST, "/lines/{line}", CART, Kind.WRITE),
-    INCREASE_LINE_BY(HttpMethod.POST, "/lines/{line}/quantity/{quantity}", CART, Kind.WRITE),
-    SET_LINE_QUANTITY(HttpMethod.PUT, "/lines/{line}/quantity/{quantity}", CART, Kind.WRITE),
-    DECREASE_LINE_BY(HttpMethod.DELETE, "/lines/{line}/quantity/{quantity}", CART, Kind.WRITE),
-    REMOVE_LINE(HttpMethod.DELETE, "/lines/{line}", CART, Kind.WRITE),
-    SET_COUNTRY(HttpMethod.PUT, "/countries/{country}", CART, Kind.WRITE),
-    SET_COUNTRY_STATE(HttpMethod.PUT, "/countries/{country}/states/{state}", CART, Kind.WRITE),
-    SET_LANGUAGE(HttpMethod.PUT, "/languages/{language}", CART, Kind.WRITE),
-    SET_PAYMENT_METHOD(HttpMethod.PUT, "/payment-methods/{paymentMethod}", CART, Kind.WRITE),
-    SET_SHIPPING_METHOD(HttpMethod.PUT, "/shipping-methods/{shippingMethod}", CART, Kind.WRITE),
-    ADD_VOUCHER(HttpMethod.POST, "/vouchers", CART, Kind.WRITE),
-    REMOVE_VOUCHER(HttpMethod.DELETE, "/vouchers/{voucher}", CART, Kind.WRITE),
-    PAYMENT_FIELDS(HttpMethod.PUT, "/payment-fields", CART, Kind.WRITE),
-    COUNTRIES(HttpMethod.GET, "/countries", CATALOG, Kind.READ),
-    LANGUAGES(HttpMethod.GET, "/languages", CATALOG, Kind.READ),
-    PAYMENT(HttpMethod.POST, "/payment", OperationClass.PAYMENT, Kind.WRITE),
-    PAYMENT_RESULT(HttpMethod.POST, "/payment-result", OperationClass.PAYMENT, Kind.WRITE),
-    RECEIPT(HttpMethod.GET, "/receipt", OperationClass.PAYMENT, Kind.READ),
-    ADDRESS_SEARCH(HttpMethod.POST, "/address-search", OperationClass.PAYMENT, Kind.READ),
-    PRODUCTS(HttpMethod.POST, "/products", CATALOG, Kind.READ),
-    PRODUCT(HttpMethod.GET, "/products/{product}", CATALOG, Kind.READ),
-    CATEGORIES(HttpMethod.GET, "/categories", CATALOG, Kind.READ),
-    URI(HttpMethod.POST, "/uri", CATALOG, Kind.READ),
+    SELECTION(HttpMethod.GET, "/selection", CART, Kind.READ, Cart.READS),
+    ADD_ITEM(HttpMethod.POST, "/items/{item}", CART, Kind.WRITE, Cart.CHANGES),
+    ADD_ITEM_QUANTITY(HttpMethod.POST, "/items/{item}/quantity/{quantity}", CART, Kind.WRITE, Cart.CHANGES),
+    UPDATE_ITEMS(HttpMethod.PUT, "/items", CART, Kind.WRITE, Cart.CHANGES),
+    INCREASE_LINE(HttpMethod.POST, "/lines/{line}", CART, Kind.WRITE, Cart.CHANGES),
+    INCREASE_LINE_BY(HttpMethod.POST, "/lines/{line}/quantity/{quantity}", CART, Kind.WRITE, Cart.CHANGES),
+    SET_LINE_QUANTITY(HttpMethod.PUT, "/lines/{line}/quantity/{quantity}", CART, Kind.WRITE, Cart.CHANGES),
+    DECREASE_LINE_BY(HttpMethod.DELETE, "/lines/{line}/quantity/{quantity}", CART, Kind.WRITE, Cart.CHANGES),
+    REMOVE_LINE(HttpMethod.DELETE, "/lines/{line}", CART, Kind.WRITE, Cart.CHANGES),
+    SET_COUNTRY(HttpMethod.PUT, "/countries/{country}", CART, Kind.WRITE, Cart.CHANGES),
+    SET_COUNTRY_STATE(HttpMethod.PUT, "/countries/{country}/states/{state}", CART, Kind.WRITE, Cart.CHANGES),
+    SET_LANGUAGE(HttpMethod.PUT, "/languages/{language}", CART, Kind.WRITE, Cart.CHANGES),
+    SET_PAYMENT_METHOD(HttpMethod.PUT, "/payment-methods/{paymentMethod}", CART, Kind.WRITE, Cart.CHANGES),
+    SET_SHIPPING_METHOD(HttpMethod.PUT, "/shipping-methods/{shippingMethod}", CART, Kind.WRITE, Cart.CHANGES),
+    ADD_VOUCHER(HttpMethod.POST, "/vouchers", CART, Kind.WRITE, Cart.CHANGES),
+    REMOVE_VOUCHER(HttpMethod.DELETE, "/vouchers/{voucher}", CART, Kind.WRITE, Cart.CHANGES),
+    PAYMENT_FIELDS(HttpMethod.PUT, "/payment-fields", CART, Kind.WRITE, Cart.CHANGES),
+    COUNTRIES(HttpMethod.GET, "/countries", CATALOG, Kind.READ, Cart.NONE),
+    LANGUAGES(HttpMethod.GET, "/languages", CATALOG, Kind.READ, Cart.NONE),
+    PAYMENT(HttpMethod.POST, "/payment", OperationClass.PAYMENT, Kind.WRITE, Cart.CHANGES),
+    PAYMENT_RESULT(HttpMethod.POST, "/payment-result", OperationClass.PAYMENT, Kind.WRITE, Cart.CHANGES),
+    RECEIPT(HttpMethod.GET, "/receipt", OperationClass.PAYMENT, Kind.READ, Cart.NONE),
+    ADDRESS_SEARCH(HttpMethod.POST, "/address-search", OperationClass.PAYMENT, Kind.READ, Cart.NONE),
+    PRODUCTS(HttpMethod.POST, "/products", CATALOG, Kind.READ, Cart.NONE),
+    PRODUCT(HttpMethod.GET, "/products/{product}", CATALOG, Kind.READ, Cart.NONE),
+    CATEGORIES(HttpMethod.GET, "/categories", CATALOG, Kind.READ, Cart.NONE),
+    URI(HttpMethod.POST, "/uri", CATALOG, Kind.READ, Cart.NONE),
     // Customer accounts (§3.5): bound to the session token like the cart, so they share the cart's time limit.
-    REGISTER(HttpMethod.POST, "/register", CART, Kind.WRITE),
-    LOGIN(HttpMethod.POST, "/login/{email}", CART, Kind.WRITE),
-    LOGOUT(HttpMethod.POST, "/logout", CART, Kind.WRITE),
-    CUSTOMER(HttpMethod.GET, "/customer", CART, Kind.READ),
-    UPDATE_CUSTOMER(HttpMethod.PUT, "/customer/update", CART, Kind.WRITE),
-    UPDATE_ADDRESS(HttpMethod.PUT, "/address", CART, Kind.WRITE),
-    UPDATE_EMAIL(HttpMethod.PUT, "/email", CART, Kind.WRITE),
-    UPDATE_PASSWORD(HttpMethod.PUT, "/password", CART, Kind.WRITE),
-    ORDERS(HttpMethod.POST, "/orders", CART, Kind.READ),
-    PASSWORD_RESET_EMAIL(HttpMethod.POST, "/password-reset-email/{email}", CART, Kind.WRITE),
-    PASSWORD_RESET(HttpMethod.POST, "/password-reset", CART, Kind.WRITE),
-    NEWSLETTER(HttpMethod.POST, "/newsletter-subscription", CART, Kind.WRITE),
-    NEWSLETTER_EMAIL(HttpMethod.POST, "/newsletter-subscription/{email}", CART, Kind.WRITE),
+    REGISTER(HttpMethod.POST, "/register", CART, Kind.WRITE, Cart.NONE),
+    LOGIN(HttpMethod.POST, "/login/{email}", CART, Kind.WRITE, Cart.NONE),
+    LOGOUT(HttpMethod.POST, "/logout", CART, Kind.WRITE, Cart.NONE),
+    CUSTOMER(HttpMethod.GET, "/customer", CART, Kind.READ, Cart.NONE),
+    UPDATE_CUSTOMER(HttpMethod.PUT, "/customer/update", CART, Kind.WRITE, Cart.NONE),
+    UPDATE_ADDRESS(HttpMethod.PUT, "/address", CART, Kind.WRITE, Cart.NONE),
+    UPDATE_EMAIL(HttpMethod.PUT, "/email", CART, Kind.WRITE, Cart.NONE),
+    UPDATE_PASSWORD(HttpMethod.PUT, "/password", CART, Kind.WRITE, Cart.NONE),
+    ORDERS(HttpMethod.POST, "/orders", CART, Kind.READ, Cart.NONE),
+    PASSWORD_RESET_EMAIL(HttpMethod.POST, "/password-reset-email/{email}", CART, Kind.WRITE, Cart.NONE),
+    PASSWORD_RESET(HttpMethod.POST, "/password-reset", CART, Kind.WRITE, Cart.NONE),
+    NEWSLETTER(HttpMethod.POST, "/newsletter-subscription", CART, Kind.WRITE, Cart.NONE),
+    NEWSLETTER_EMAIL(HttpMethod.POST, "/newsletter-subscription/{email}", CART, Kind.WRITE, Cart.NONE),
     // Back-in-stock notification for an item, bound to the session like the newsletter (fe-development/12.backinstock).
-    BACK_IN_STOCK(HttpMethod.POST, "/back-in-stock-subscription", CART, Kind.WRITE),
+    BACK_IN_STOCK(HttpMethod.POST, "/back-in-stock-subscription", CART, Kind.WRITE, Cart.NONE),
     // Server-side operations: they carry the shared secret and are never exposed to browsers.
-    ALL_COUNTRIES(HttpMethod.GET, "/countries/all", CATALOG, Kind.SERVER_READ),
-    MARKETS(HttpMethod.GET, "/markets", CATALOG, Kind.SERVER_READ),
-    PRICELISTS(HttpMethod.GET, "/pricelists", CATALOG, Kind.SERVER_READ),
-    SERVER_PRODUCTS(HttpMethod.POST, "/products", CATALOG, Kind.SERVER_READ),
-    SERVER_CATEGORIES(HttpMethod.POST, "/categories", CATALOG, Kind.SERVER_READ),
-    SERVER_URI(HttpMethod.POST, "/uri", CATALOG, Kind.SERVER_READ);
+    ALL_COUNTRIES(HttpMethod.GET, "/countries/all", CATALOG, Kind.SERVER_READ, Cart.NONE),
+    MARKETS(HttpMethod.GET, "/markets", CATALOG, Kind.SERVER_READ, Cart.NONE),
+    PRICELISTS(HttpMethod.GET, "/pricelists", CATALOG, Kind.SERVER_READ, Cart.NONE),
+    SERVER_PRODUCTS(HttpMethod.POST, "/products", CATALOG, Kind.SERVER_READ, Cart.NONE),
+    SERVER_CATEGORIES(HttpMethod.POST, "/categories", CATALOG, Kind.SERVER_READ, Cart.NONE),
+    SERVER_URI(HttpMethod.POST, "/uri", CATALOG, Kind.SERVER_READ, Cart.NONE);
 
     private final HttpMethod method;
     private final String template;
     private final OperationClass operationClass;
     private final Kind kind;
+    private final Cart cart;
     private final int variables;
 
-    CentraOperation(HttpMethod method, String template, OperationClass operationClass, Kind kind) {
+    CentraOperation(HttpMethod method, String template, OperationClass operationClass, Kind kind, Cart cart) {
+        this.cart = cart;
         this.method = method;
         this.template = template;
         this.operationClass = operationClass;
@@ -99,8 +101,31 @@ public enum CentraOperation {
         return kind != Kind.WRITE;
     }
 
+    /** What the operation does to the shopper's cart, said for each operation where it is declared. */
+    public Cart cart() {
+        return cart;
+    }
+
+    /** Whether the operation changes the cart (and so runs in the cart's lane, answering with widget instructions). */
+    public boolean changesCart() {
+        return cart == Cart.CHANGES;
+    }
+
     int variables() {
         return variables;
+    }
+
+    /**
+     * What an operation does to the shopper's cart. Customer operations (register, login, logout, password, account)
+     * are {@code NONE}: they neither wait for the cart nor carry widget instructions.
+     */
+    public enum Cart {
+        /** Not about the cart (catalog, customer account, receipt, server-side reads). */
+        NONE,
+        /** Reads the cart: its answer carries the cart's current instructions. */
+        READS,
+        /** Changes the cart: runs in the cart's lane, may be replayed under an Idempotency-Key. */
+        CHANGES
     }
 
     private enum Kind {

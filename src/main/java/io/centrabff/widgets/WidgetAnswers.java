@@ -1,5 +1,10 @@
 package io.centrabff.widgets;
 
+import io.centrabff.cart.CartAnswers;
+import io.centrabff.cart.CartEvents;
+import io.centrabff.cart.CartKeys;
+import io.centrabff.cart.CartState;
+import io.centrabff.cart.CartStates;
 import io.centrabff.centra.CentraGateway;
 import io.centrabff.centra.CentraOperation;
 import io.centrabff.centra.CentraRequest;
@@ -22,10 +27,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Turns Centra's answers into widget state, pushed events and the {@code bff.widgets} block of the response. */
-final class WidgetAnswers {
+final class WidgetAnswers implements CartAnswers {
 
     private final CartKeys keys;
-    private final WidgetStates states;
+    private final CartStates states;
     private final CartEvents events;
     private final CentraGateway gateway;
     private final ObjectMapper mapper;
@@ -35,7 +40,7 @@ final class WidgetAnswers {
 
     WidgetAnswers(
             CartKeys keys,
-            WidgetStates states,
+            CartStates states,
             CartEvents events,
             CentraGateway gateway,
             ObjectMapper mapper,
@@ -51,53 +56,62 @@ final class WidgetAnswers {
         this.properties = properties;
     }
 
+    @Override
+    public boolean suspended(CartState state) {
+        return !WidgetSession.of(state).active().isEmpty();
+    }
+
     /** A read of the selection: state refreshed, instructions for the next change, nothing to do now. */
-    ResponseEntity<JsonNode> read(String cart, Relayed relayed) {
+    @Override
+    public ResponseEntity<JsonNode> read(String cart, Relayed relayed) {
         cart = follow(cart, relayed.centra());
         if (cart == null) {
             return relayed.response();
         }
-        CartWidgetState state = states.of(cart);
+        CartState state = states.of(cart);
         observe(state, relayed.centra().body());
         attach(state, relayed.response().getBody(), Answer.READ, false, null, null);
         return relayed.response();
     }
 
     /** A mutation Centra answered (successfully or with its own errors). */
-    Mono<ResponseEntity<JsonNode>> mutated(
+    @Override
+    public Mono<ResponseEntity<JsonNode>> mutated(
             String cart,
             ShopperSession session,
             CentraOperation operation,
             JsonNode request,
-            boolean wasActive,
+            boolean suspended,
             Relayed relayed) {
         CentraResponse centra = relayed.centra();
         String current = follow(cart, centra);
         if (current == null) {
             return Mono.just(relayed.response());
         }
-        CartWidgetState state = states.of(current);
+        CartState state = states.of(current);
+        WidgetSession widgets = WidgetSession.of(state);
         Instant now = clock.instant();
         JsonNode body = relayed.response().getBody();
         Mono<JsonNode> truth;
         if (centra.isSuccess()) {
             state.mutated();
             if (operation == CentraOperation.PAYMENT && WidgetDetector.formKind(body) == WidgetKind.KCO) {
-                state.kcoCreated(now);
+                widgets.kcoCreated(now);
             } else {
-                state.kcoTouched(now);
+                widgets.kcoTouched(now);
             }
             if (completesOrder(operation, body)) {
                 state.completed();
+                widgets.completed();
             }
             truth = Mono.just(body);
         } else {
-            if (operation == CentraOperation.PAYMENT && state.active().contains(WidgetKind.KCO)) {
-                state.kcoFailed();
+            if (operation == CentraOperation.PAYMENT && widgets.active().contains(WidgetKind.KCO)) {
+                widgets.kcoFailed();
             }
             // Centra's error may not carry the selection: re-read it so the widgets resume with Centra's real total.
             // Only while widgets show a total: for other carts a second call to Centra would tell nothing.
-            truth = body.path("selection").isObject() || state.active().isEmpty()
+            truth = body.path("selection").isObject() || widgets.active().isEmpty()
                     ? Mono.just(body)
                     : reread(centra.token(), session, null);
         }
@@ -107,24 +121,26 @@ final class WidgetAnswers {
             JsonNode ignore =
                     operation == CentraOperation.PAYMENT_FIELDS ? WidgetDetector.suspendIgnore(request) : null;
             Answer answer = operation == CentraOperation.PAYMENT_FIELDS ? Answer.WIDGET_EVENT : Answer.MUTATION;
-            ObjectNode widgets = attach(state, body, answer, wasActive, ignore, replacement);
-            publishAfter(current, state, widgets, ignore);
+            ObjectNode instructions = attach(state, body, answer, suspended, ignore, replacement);
+            publishAfter(current, state, instructions, ignore);
             return relayed.response();
         });
     }
 
     /** The BFF's own error (Centra unreachable, bad answer): problem+json plus the instructions to resume. */
-    Mono<ResponseEntity<JsonNode>> failed(
+    @Override
+    public Mono<ResponseEntity<JsonNode>> failed(
             String cart,
             ShopperSession session,
             CentraOperation operation,
             JsonNode request,
             ErrorResponseException error) {
-        CartWidgetState state = states.of(cart);
-        if (operation == CentraOperation.PAYMENT && state.active().contains(WidgetKind.KCO)) {
-            state.kcoFailed();
+        CartState state = states.of(cart);
+        WidgetSession widgets = WidgetSession.of(state);
+        if (operation == CentraOperation.PAYMENT && widgets.active().contains(WidgetKind.KCO)) {
+            widgets.kcoFailed();
         }
-        Mono<JsonNode> truth = state.active().isEmpty()
+        Mono<JsonNode> truth = widgets.active().isEmpty()
                 ? Mono.just(JsonNodeFactory.instance.objectNode())
                 : reread(session.token(), session, error);
         return truth.map(selection -> {
@@ -133,8 +149,8 @@ final class WidgetAnswers {
             JsonNode ignore =
                     operation == CentraOperation.PAYMENT_FIELDS ? WidgetDetector.suspendIgnore(request) : null;
             Answer answer = operation == CentraOperation.PAYMENT_FIELDS ? Answer.WIDGET_EVENT : Answer.MUTATION;
-            ObjectNode widgets = attach(state, body, answer, true, ignore, null);
-            publishAfter(cart, state, widgets, ignore);
+            ObjectNode instructions = attach(state, body, answer, true, ignore, null);
+            publishAfter(cart, state, instructions, ignore);
             return problem(error, body);
         });
     }
@@ -143,10 +159,11 @@ final class WidgetAnswers {
      * A change refused before it reached Centra (409 {@code cart-busy}, {@code payment-in-progress}): the storefront
      * suspended the widgets for it, so the answer says to resume them.
      */
-    ResponseEntity<JsonNode> refused(String cart, ErrorResponseException error, JsonNode request) {
-        CartWidgetState state = states.of(cart);
+    @Override
+    public ResponseEntity<JsonNode> refused(String cart, ErrorResponseException error, JsonNode request) {
+        CartState state = states.of(cart);
         ObjectNode body = mapper.valueToTree(error.getBody());
-        attach(state, body, Answer.MUTATION, !state.active().isEmpty(), WidgetDetector.suspendIgnore(request), null);
+        attach(state, body, Answer.MUTATION, suspended(state), WidgetDetector.suspendIgnore(request), null);
         return problem(error, body);
     }
 
@@ -154,9 +171,10 @@ final class WidgetAnswers {
      * A kept answer replayed for a retry under the same Idempotency-Key: Centra's part as first answered, the
      * instructions as of now (the storefront suspended for the retry and must resume; a reload is not asked twice).
      */
-    ResponseEntity<JsonNode> replayed(String cart, ResponseEntity<JsonNode> kept) {
-        CartWidgetState state = states.of(cart);
-        attach(state, kept.getBody(), Answer.MUTATION, !state.active().isEmpty(), null, null);
+    @Override
+    public ResponseEntity<JsonNode> replayed(String cart, ResponseEntity<JsonNode> kept) {
+        CartState state = states.of(cart);
+        attach(state, kept.getBody(), Answer.MUTATION, suspended(state), null, null);
         return kept;
     }
 
@@ -170,18 +188,9 @@ final class WidgetAnswers {
                 .body((JsonNode) body);
     }
 
-    /** The common fields of a pushed event. */
-    ObjectNode event(CartWidgetState state) {
-        ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put("cartVersion", state.cartVersion());
-        data.put("total", state.total());
-        data.put("currency", state.currency());
-        return data;
-    }
-
     /** Current state as the first event of a new stream. */
-    ObjectNode snapshot(CartWidgetState state) {
-        ObjectNode data = event(state);
+    ObjectNode snapshot(CartState state) {
+        ObjectNode data = state.event();
         data.set(
                 "widgets",
                 WidgetInstructions.build(
@@ -189,43 +198,39 @@ final class WidgetAnswers {
         return data;
     }
 
-    ObjectNode instructions(CartWidgetState state) {
+    ObjectNode instructions(CartState state) {
         return WidgetInstructions.build(
                 state, Answer.SNAPSHOT, false, null, null, clock.instant(), properties.kcoValidity());
     }
 
-    private void publishAfter(String cart, CartWidgetState state, ObjectNode widgets, JsonNode ignore) {
+    private void publishAfter(String cart, CartState state, ObjectNode widgets, JsonNode ignore) {
         widgets.path("replace").forEach(replace -> events.publish(cart, "replace", ((ObjectNode) replace).deepCopy()));
         if (!widgets.path("reinit").isEmpty()) {
             events.publish(
                     cart,
                     "reload",
-                    event(state).set("reinit", widgets.get("reinit").deepCopy()));
+                    state.event().set("reinit", widgets.get("reinit").deepCopy()));
         }
-        ObjectNode resume = event(state);
+        ObjectNode resume = state.event();
         resume.set("suspendIgnore", ignore);
         events.publish(cart, "resume", resume);
     }
 
     private ObjectNode attach(
-            CartWidgetState state,
-            JsonNode body,
-            Answer answer,
-            boolean wasActive,
-            JsonNode ignore,
-            String replacement) {
+            CartState state, JsonNode body, Answer answer, boolean wasActive, JsonNode ignore, String replacement) {
         ObjectNode widgets = WidgetInstructions.build(
                 state, answer, wasActive, ignore, replacement, clock.instant(), properties.kcoValidity());
         WidgetInstructions.attach(body, widgets);
         return widgets;
     }
 
-    private void observe(CartWidgetState state, JsonNode body) {
-        state.paymentMethod(WidgetDetector.paymentMethod(body));
-        Set<WidgetKind> active = detector.active(body, state.kcoMethod());
+    private void observe(CartState state, JsonNode body) {
+        WidgetSession widgets = WidgetSession.of(state);
+        widgets.paymentMethod(WidgetDetector.paymentMethod(body));
+        Set<WidgetKind> active = detector.active(body, widgets.kcoMethod());
         if (active != null) {
             state.answeredByCentra();
-            state.active(active);
+            widgets.active(active);
             state.totals(WidgetDetector.total(body), WidgetDetector.currency(body));
         }
     }

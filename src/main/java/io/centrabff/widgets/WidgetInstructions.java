@@ -1,6 +1,7 @@
 package io.centrabff.widgets;
 
-import io.centrabff.widgets.CartWidgetState.SessionStatus;
+import io.centrabff.cart.CartState;
+import io.centrabff.widgets.WidgetSession.SessionStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -33,14 +34,15 @@ final class WidgetInstructions {
      * @param wasActive whether the storefront, following the previous answer, suspended the widgets before this change
      */
     static ObjectNode build(
-            CartWidgetState state,
+            CartState state,
             Answer answer,
             boolean wasActive,
             JsonNode suspendIgnore,
             String replacement,
             Instant now,
             Duration kcoValidity) {
-        Set<WidgetKind> active = state.active();
+        WidgetSession session = WidgetSession.of(state);
+        Set<WidgetKind> active = session.active();
         ObjectNode widgets = JsonNodeFactory.instance.objectNode();
         ArrayNode kinds = widgets.putArray("active");
         active.forEach(kind -> kinds.add(kind.name()));
@@ -67,19 +69,19 @@ final class WidgetInstructions {
             replace.addObject().put("kind", WidgetKind.QLIRO.name()).put("html", replacement);
         }
         ArrayNode reinit = widgets.putArray("reinit");
-        if (active.contains(WidgetKind.KCO) && answer != Answer.SNAPSHOT && state.takeReinit(now, kcoValidity)) {
+        if (active.contains(WidgetKind.KCO) && answer != Answer.SNAPSHOT && session.takeReinit(now, kcoValidity)) {
             // Klarna must not be re-initialised inside a live page; a reload re-runs the payment step. Asked for once
             // per Klarna order, so a payment step that keeps failing cannot reload the page in a loop.
             reinit.addObject().put("kind", WidgetKind.KCO.name()).put("how", "reload");
         }
-        SessionStatus kco = state.kcoStatus(now, kcoValidity);
+        SessionStatus kco = session.kcoStatus(now, kcoValidity);
         widgets.put("paymentLocked", state.lockedFor(now) != null);
         if (state.total() != null) {
             widgets.putObject("total").put("value", state.total()).put("currency", state.currency());
         }
         ArrayNode sessions = widgets.putArray("sessions");
         if (kco != SessionStatus.NONE) {
-            Instant expires = state.kcoExpiresAt(kcoValidity);
+            Instant expires = session.kcoExpiresAt(kcoValidity);
             sessions.addObject()
                     .put("kind", WidgetKind.KCO.name())
                     .put("status", kco.name())

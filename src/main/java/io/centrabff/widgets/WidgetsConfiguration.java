@@ -1,180 +1,35 @@
 package io.centrabff.widgets;
 
+import io.centrabff.cart.CartEvents;
+import io.centrabff.cart.CartKeys;
+import io.centrabff.cart.CartState;
+import io.centrabff.cart.CartStates;
 import io.centrabff.centra.CentraGateway;
-import io.centrabff.centra.CentraProperties;
-import io.centrabff.centra.OperationClass;
-import io.centrabff.coordination.RedisConfigured;
-import io.centrabff.coordination.RedisLink;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.ContextClosedEvent;
 import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WidgetsProperties.class)
 class WidgetsConfiguration {
 
-    /** Widget session expiry is judged by this clock; tests replace it to move time. */
+    /** Each cart's state keeps its widgets' session with it. */
     @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    CartKeys cartKeys(WidgetsProperties properties, ObjectProvider<RedisCartAliases> redis) {
-        return new CartKeys(properties.cartIdleTtl(), properties.maxCarts(), redis.getIfAvailable());
-    }
-
-    @Bean
-    CartLanes cartLanes(WidgetsProperties properties, MeterRegistry meters) {
-        return new CartLanes(properties.laneWait(), meters);
-    }
-
-    @Bean
-    WidgetStates widgetStates(WidgetsProperties properties, ObjectProvider<RedisCarts> redis) {
-        return new WidgetStates(properties.cartIdleTtl(), properties.maxCarts(), redis.getIfAvailable());
-    }
-
-    @Bean
-    WidgetReplies widgetReplies(WidgetsProperties properties, ObjectProvider<RedisReplies> redis) {
-        return new WidgetReplies(
-                properties.idempotencyTtl(),
-                properties.eventDedupeWindow(),
-                properties.repliesMaxMemory().toBytes(),
-                redis.getIfAvailable());
-    }
-
-    @Bean
-    CartEvents cartEvents(WidgetsProperties properties, ObjectProvider<RedisCartEvents> redis) {
-        return new CartEvents(
-                new CartEvents.Limits(
-                        properties.maxStreamsPerCart(), properties.maxStreamsPerClient(), properties.maxStreams()),
-                properties.cartIdleTtl(),
-                redis.getIfAvailable());
-    }
-
-    /** With Redis: one lane per cart across instances, and cart state, answers and events shared through Redis. */
-    @Configuration(proxyBeanMethods = false)
-    @Conditional(RedisConfigured.class)
-    static class WithRedis {
-
-        @Bean
-        RedisCartLock redisCartLock(
-                CartLanes lanes,
-                RedisLink link,
-                CentraProperties centra,
-                WidgetsProperties properties,
-                MeterRegistry meters) {
-            Duration lease = link.properties().cartLease();
-            Duration longest = Stream.of(OperationClass.values())
-                    .map(centra.timeouts()::of)
-                    .max(Duration::compareTo)
-                    .orElseThrow();
-            if (lease.compareTo(longest.multipliedBy(2)) < 0) {
-                throw new IllegalStateException("bff.redis.cart-lease (" + lease + ") must be at least twice the"
-                        + " longest centra.timeouts.* (" + longest + ") so a lease outlives the operation it covers");
-            }
-            return new RedisCartLock(lanes, link, properties.cartIdleTtl(), meters);
-        }
-
-        @Bean
-        RedisCarts redisCarts(
-                RedisLink link,
-                RedisCartLock lock,
-                ObjectMapper mapper,
-                MeterRegistry meters,
-                WidgetsProperties properties) {
-            return new RedisCarts(link, lock, mapper, meters, properties.cartIdleTtl());
-        }
-
-        @Bean
-        RedisCartAliases redisCartAliases(RedisLink link, WidgetsProperties properties) {
-            return new RedisCartAliases(link, properties.cartIdleTtl());
-        }
-
-        @Bean(destroyMethod = "shutdown")
-        RedisCartEvents redisCartEvents(RedisLink link, RedisCartLock lock, ObjectMapper mapper, MeterRegistry meters) {
-            return new RedisCartEvents(link, lock, mapper, meters);
-        }
-
-        @Bean
-        RedisReplies redisReplies(RedisLink link, ObjectMapper mapper) {
-            return new RedisReplies(link, mapper);
-        }
+    CartState.Parts widgetSessions() {
+        return WidgetSession::new;
     }
 
     @Bean
     WidgetAnswers widgetAnswers(
             CartKeys keys,
-            WidgetStates states,
+            CartStates states,
             CartEvents events,
             CentraGateway gateway,
             ObjectMapper mapper,
             Clock clock,
             WidgetsProperties properties) {
         return new WidgetAnswers(keys, states, events, gateway, mapper, clock, properties);
-    }
-
-    @Bean
-    WidgetRelay widgetRelay(
-            CartKeys keys,
-            CartLanes lanes,
-            ObjectProvider<RedisCartLock> redisLock,
-            WidgetStates states,
-            WidgetReplies replies,
-            CartEvents events,
-            WidgetAnswers answers,
-            Clock clock,
-            WidgetsProperties properties) {
-        CartLock lock = redisLock.getIfAvailable();
-        return new WidgetRelay(keys, lock != null ? lock : lanes, states, replies, events, answers, clock, properties);
-    }
-
-    /** Heartbeats on a daemon thread; they only write comment lines to open streams. */
-    @Bean(destroyMethod = "close")
-    StreamHeartbeat streamHeartbeat(CartEvents events, WidgetsProperties properties) {
-        return new StreamHeartbeat(events, properties.streamHeartbeat());
-    }
-
-    /** Not a bare executor bean, so no other component mistakes it for the application's scheduler. */
-    static final class StreamHeartbeat implements AutoCloseable, ApplicationListener<ContextClosedEvent> {
-
-        private final CartEvents events;
-
-        private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "widget-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
-
-        StreamHeartbeat(CartEvents events, java.time.Duration period) {
-            this.events = events;
-            long millis = Math.max(100, period.toMillis());
-            executor.scheduleAtFixedRate(events::heartbeat, millis, millis, TimeUnit.MILLISECONDS);
-        }
-
-        /** Runs before the web server's graceful shutdown, which would otherwise wait for every open stream. */
-        @Override
-        public void onApplicationEvent(ContextClosedEvent event) {
-            events.completeAll();
-        }
-
-        @Override
-        public void close() {
-            executor.shutdownNow();
-        }
     }
 }

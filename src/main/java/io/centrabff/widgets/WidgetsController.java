@@ -1,5 +1,10 @@
 package io.centrabff.widgets;
 
+import io.centrabff.cart.CartEvents;
+import io.centrabff.cart.CartKeys;
+import io.centrabff.cart.CartProperties;
+import io.centrabff.cart.CartState;
+import io.centrabff.cart.CartStates;
 import io.centrabff.session.SessionRelay;
 import io.centrabff.session.ShopperSession;
 import io.centrabff.web.BffException;
@@ -26,20 +31,20 @@ class WidgetsController {
 
     private final SessionRelay relay;
     private final CartKeys keys;
-    private final WidgetStates states;
+    private final CartStates states;
     private final CartEvents events;
     private final WidgetAnswers answers;
     private final Clock clock;
-    private final WidgetsProperties properties;
+    private final CartProperties properties;
 
     WidgetsController(
             SessionRelay relay,
             CartKeys keys,
-            WidgetStates states,
+            CartStates states,
             CartEvents events,
             WidgetAnswers answers,
             Clock clock,
-            WidgetsProperties properties) {
+            CartProperties properties) {
         this.relay = relay;
         this.keys = keys;
         this.states = states;
@@ -55,7 +60,7 @@ class WidgetsController {
         ShopperSession session = relay.session(request);
         String cart = keys.cartOf(session.token());
         // Only for a cart Centra has answered for: a made-up token or cookie opens no stream and creates no state.
-        CartWidgetState state = cart == null ? null : states.answered(cart);
+        CartState state = cart == null ? null : states.answered(cart);
         if (state == null) {
             throw noSelection();
         }
@@ -69,7 +74,7 @@ class WidgetsController {
     @PostMapping("/widgets/signal")
     ResponseEntity<JsonNode> signal(HttpServletRequest request, @RequestBody JsonNode body) {
         String cart = keys.cartOf(relay.session(request).token());
-        CartWidgetState state = cart == null ? null : states.answered(cart);
+        CartState state = cart == null ? null : states.answered(cart);
         if (state == null) {
             throw noSelection();
         }
@@ -84,12 +89,12 @@ class WidgetsController {
                         "widget:" + kind.toUpperCase(Locale.ROOT),
                         clock.instant().plus(properties.paymentLockTimeout()));
                 states.pushLock(cart);
-                events.publish(cart, "payment-lock", answers.event(state).put("reason", "widget"));
+                events.publish(cart, "payment-lock", state.event().put("reason", "widget"));
             }
             case "payment-ended" -> {
                 state.unlock();
                 states.pushLock(cart);
-                events.publish(cart, "payment-unlock", answers.event(state));
+                events.publish(cart, "payment-unlock", state.event());
             }
             default -> throw invalid("signal", "'signal' must be payment-started or payment-ended");
         }

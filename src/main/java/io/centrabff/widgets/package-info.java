@@ -1,7 +1,8 @@
 /**
- * Checkout widgets (Klarna Checkout, Qliro One, Ingrid) in step with the cart: per-cart serialization of every
- * mutation, the {@code bff.widgets} instructions added to selection responses (suspend before, resume after), widget
- * events forwarded to Centra, widget session reuse and re-creation, the payment lock, and a Server-Sent Events stream
- * for the other tabs of a cart. The BFF never talks to the widget providers; Centra does.
+ * Checkout widgets (Klarna Checkout, Qliro One, Ingrid) in step with the cart: reads Centra's answers for the widgets
+ * they drive, keeps each cart's widget session with the cart's state, and adds the {@code bff.widgets} instructions
+ * (suspend before, resume after, replace, reload) to every answer about a cart; the widgets' payment signals. How a
+ * cart's changes are ordered, replayed and streamed belongs to {@code cart}. The BFF never talks to the widget
+ * providers; Centra does.
  */
 package io.centrabff.widgets;

@@ -9,14 +9,14 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Shared steps: a cart with a line and a widget payment method, and the sandbox's counters. */
-final class WidgetTestSupport {
+public final class WidgetTestSupport {
 
-    static final String RETURN_PAGE = "https://shop.example/checkout/return";
+    public static final String RETURN_PAGE = "https://shop.example/checkout/return";
 
     private WidgetTestSupport() {}
 
     /** Adds item 1001-1 and selects {@code method}; returns the line id. */
-    static String cartWith(ShopperClient shopper, String method) {
+    public static String cartWith(ShopperClient shopper, String method) {
         Reply added = shopper.post("/api/checkout/items/1001-1", null);
         assertThat(added.status()).isEqualTo(200);
         Reply chosen = shopper.put("/api/checkout/payment-methods/" + method, null);
@@ -24,7 +24,7 @@ final class WidgetTestSupport {
         return added.json().at("/selection/items/0/line").asText();
     }
 
-    static Map<String, Object> paymentBody() {
+    public static Map<String, Object> paymentBody() {
         return Map.of(
                 "paymentReturnPage",
                 RETURN_PAGE,
@@ -34,11 +34,11 @@ final class WidgetTestSupport {
                 Map.of("email", "shopper@example.com", "country", "SE"));
     }
 
-    static JsonNode sandbox(CentraSandbox sandbox, ShopperClient anyClient, String path) {
+    public static JsonNode sandbox(CentraSandbox sandbox, ShopperClient anyClient, String path) {
         return anyClient.get("http://127.0.0.1:" + sandbox.port() + path).json();
     }
 
-    static long upstreamCalls(CentraSandbox sandbox, ShopperClient anyClient, String method, String path) {
+    public static long upstreamCalls(CentraSandbox sandbox, ShopperClient anyClient, String method, String path) {
         JsonNode log = sandbox(sandbox, anyClient, "/sandbox/requests");
         long count = 0;
         for (JsonNode entry : log) {
@@ -50,7 +50,7 @@ final class WidgetTestSupport {
         return count;
     }
 
-    static JsonNode widgets(Reply reply) {
+    public static JsonNode widgets(Reply reply) {
         return reply.json().path("bff").path("widgets");
     }
 }

@@ -1,4 +1,4 @@
-package io.centrabff.widgets;
+package io.centrabff.cart;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -12,7 +12,7 @@ import java.util.HexFormat;
  * Names a cart by a hash of the shopper's Centra token (the token itself is never stored or logged) and keeps naming
  * the same cart after Centra rotates the token.
  */
-final class CartKeys {
+public final class CartKeys {
 
     /** Aliases shared with other instances, so a rotation seen by one is known to all. */
     interface Aliases {
@@ -39,7 +39,7 @@ final class CartKeys {
     }
 
     /** The cart of {@code token}, or null for a shopper without a session. */
-    String cartOf(String token) {
+    public String cartOf(String token) {
         if (token == null) {
             return null;
         }
@@ -55,7 +55,7 @@ final class CartKeys {
     }
 
     /** Centra answered with {@code newToken}: from now on it names {@code cart}. */
-    void follow(String cart, String newToken) {
+    public void follow(String cart, String newToken) {
         String hash = hash(newToken);
         if (!hash.equals(cart)) {
             aliases.put(hash, cart);

@@ -1,4 +1,4 @@
-package io.centrabff.widgets;
+package io.centrabff.cart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.centrabff.widgets;
+package io.centrabff.cart;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -20,10 +20,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Pushes a cart's widget events (suspend, resume, replace, reload, payment-lock) to every open tab of the cart, in
+ * Pushes a cart's events (suspend, resume, replace, reload, payment-lock) to every open tab of the cart, in
  * the order the cart's lane produced them, and keeps the last events per cart for diagnostics.
  */
-final class CartEvents {
+public final class CartEvents {
 
     private static final int LOG_SIZE = 200;
     private static final int MAX_LOGS = 5_000;
@@ -71,7 +71,7 @@ final class CartEvents {
      * Opens a stream for {@code cart} that starts with {@code snapshot}; 429 once the cart, the client address or the
      * instance has too many. A slot is freed when the stream ends: completed, timed out, or found dead by a heartbeat.
      */
-    SseEmitter open(String cart, String client, ObjectNode snapshot) {
+    public SseEmitter open(String cart, String client, ObjectNode snapshot) {
         String clientKey = client == null ? "" : client;
         AtomicInteger mine = perClient.computeIfAbsent(clientKey, key -> new AtomicInteger());
         if (mine.incrementAndGet() > limits.perClient()) {
@@ -133,7 +133,7 @@ final class CartEvents {
     }
 
     /** Pushes {@code name} to every open tab of {@code cart}, on every instance. */
-    void publish(String cart, String name, ObjectNode data) {
+    public void publish(String cart, String name, ObjectNode data) {
         Event event = new Event(name, data);
         if (transport == null || !transport.send(cart, event)) {
             deliver(cart, event);

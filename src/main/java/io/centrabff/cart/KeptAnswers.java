@@ -1,4 +1,4 @@
-package io.centrabff.widgets;
+package io.centrabff.cart;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;

@@ -1,9 +1,7 @@
-package io.centrabff.widgets;
+package io.centrabff.cart;
 
-import static io.centrabff.centra.CentraOperation.PAYMENT;
 import static io.centrabff.centra.CentraOperation.PAYMENT_FIELDS;
 import static io.centrabff.centra.CentraOperation.PAYMENT_RESULT;
-import static io.centrabff.centra.CentraOperation.SELECTION;
 
 import io.centrabff.centra.CentraOperation;
 import io.centrabff.session.RelayHook;
@@ -12,8 +10,6 @@ import io.centrabff.web.BffException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -26,26 +22,26 @@ import tools.jackson.databind.JsonNode;
  * 409 while the cart is busy or a payment is in progress. The lane queues work, not threads. {@code POST /payment}
  * always reaches Centra: Centra keeps the Klarna or Qliro order of a selection itself.
  */
-final class WidgetRelay implements RelayHook {
+final class CartRelay implements RelayHook {
 
     private final CartKeys keys;
     private final CartLock lock;
-    private final WidgetStates states;
-    private final WidgetReplies replies;
+    private final CartStates states;
+    private final CartReplies replies;
     private final CartEvents events;
-    private final WidgetAnswers answers;
+    private final CartAnswers answers;
     private final Clock clock;
-    private final WidgetsProperties properties;
+    private final CartProperties properties;
 
-    WidgetRelay(
+    CartRelay(
             CartKeys keys,
             CartLock lock,
-            WidgetStates states,
-            WidgetReplies replies,
+            CartStates states,
+            CartReplies replies,
             CartEvents events,
-            WidgetAnswers answers,
+            CartAnswers answers,
             Clock clock,
-            WidgetsProperties properties) {
+            CartProperties properties) {
         this.keys = keys;
         this.lock = lock;
         this.states = states;
@@ -56,40 +52,11 @@ final class WidgetRelay implements RelayHook {
         this.properties = properties;
     }
 
-    /**
-     * The operations that change a cart and therefore run in its lane and answer with widget instructions, named one
-     * by one. Customer operations (register, login, logout, password, account) are not among them: they neither wait
-     * for the cart nor carry {@code bff.widgets}.
-     */
-    static final Set<CentraOperation> CART_CHANGES = EnumSet.of(
-            CentraOperation.ADD_ITEM,
-            CentraOperation.ADD_ITEM_QUANTITY,
-            CentraOperation.UPDATE_ITEMS,
-            CentraOperation.INCREASE_LINE,
-            CentraOperation.INCREASE_LINE_BY,
-            CentraOperation.SET_LINE_QUANTITY,
-            CentraOperation.DECREASE_LINE_BY,
-            CentraOperation.REMOVE_LINE,
-            CentraOperation.SET_COUNTRY,
-            CentraOperation.SET_COUNTRY_STATE,
-            CentraOperation.SET_LANGUAGE,
-            CentraOperation.SET_PAYMENT_METHOD,
-            CentraOperation.SET_SHIPPING_METHOD,
-            CentraOperation.ADD_VOUCHER,
-            CentraOperation.REMOVE_VOUCHER,
-            PAYMENT_FIELDS,
-            PAYMENT,
-            PAYMENT_RESULT);
-
-    static boolean mutation(CentraOperation operation) {
-        return CART_CHANGES.contains(operation);
-    }
-
     @Override
     public Mono<ResponseEntity<JsonNode>> around(
             ShopperSession session, CentraOperation operation, JsonNode body, Call call) {
         String cart = keys.cartOf(session.token());
-        if (!mutation(operation) && operation != SELECTION) {
+        if (operation.cart() == CentraOperation.Cart.NONE) {
             // Not a cart change, but a token Centra replaces (e.g. on login) must keep naming the same cart.
             return call.run().map(relayed -> {
                 if (cart != null && relayed.centra().tokenChanged()) {
@@ -98,17 +65,17 @@ final class WidgetRelay implements RelayHook {
                 return relayed.response();
             });
         }
-        if (!mutation(operation)) {
+        if (!operation.changesCart()) {
             if (cart != null) {
                 states.pull(cart);
             }
             return call.run().map(relayed -> answers.read(cart, relayed));
         }
-        String requestHash = WidgetReplies.requestHash(session.method(), session.path(), body);
+        String requestHash = CartReplies.requestHash(session.method(), session.path(), body);
         if (cart == null) {
             // The first call creates the session: no cart yet that another request could change. Its key is scoped
             // to the caller's address, so a retry after a lost answer gets the same new cart, and nobody else does.
-            String key = WidgetReplies.idempotencyKey(
+            String key = CartReplies.idempotencyKey(
                     session.clientIp() == null ? null : "new:" + session.clientIp(), session.idempotencyKey());
             ResponseEntity<JsonNode> replay = replies.replay(key, requestHash);
             if (replay != null) {
@@ -125,7 +92,7 @@ final class WidgetRelay implements RelayHook {
                             }))
                     .doOnNext(response -> replies.remember(key, requestHash, response));
         }
-        String key = WidgetReplies.idempotencyKey(cart, session.idempotencyKey());
+        String key = CartReplies.idempotencyKey(cart, session.idempotencyKey());
         return Mono.defer(() -> {
                     ResponseEntity<JsonNode> replay = replies.replay(key, requestHash);
                     if (replay != null) {
@@ -167,49 +134,49 @@ final class WidgetRelay implements RelayHook {
             Call call,
             String key,
             String requestHash) {
-        CartWidgetState state = states.pull(cart);
+        CartState state = states.pull(cart);
         // Whoever waited in the lane behind the first of a double click gets the first one's answer.
         ResponseEntity<JsonNode> replay = replies.replay(key, requestHash);
         if (replay != null) {
             return Mono.just(answers.replayed(cart, replay));
         }
         refuseWhileLocked(state, operation);
-        String eventKey = operation == PAYMENT_FIELDS ? WidgetReplies.eventKey(cart, body, state.cartVersion()) : null;
+        String eventKey = operation == PAYMENT_FIELDS ? CartReplies.eventKey(cart, body, state.cartVersion()) : null;
         ResponseEntity<JsonNode> repeated = eventKey == null ? null : replies.event(eventKey);
         if (repeated != null) {
             return Mono.just(repeated);
         }
-        boolean wasActive = !state.active().isEmpty();
+        boolean suspended = answers.suspended(state);
         Instant now = clock.instant();
         if (operation == PAYMENT_RESULT) {
             state.lock("payment-result", now.plus(properties.paymentLockTimeout()));
             states.pushLock(cart);
-            events.publish(cart, "payment-lock", answers.event(state).put("reason", "payment-result"));
+            events.publish(cart, "payment-lock", state.event().put("reason", "payment-result"));
         }
         // Before the answer goes out (not after, as doFinally would), so the lease still holds while it runs.
         Runnable unlock = () -> {
             if (operation == PAYMENT_RESULT && "payment-result".equals(state.lockedFor(clock.instant()))) {
                 state.unlock();
                 states.pushLock(cart);
-                events.publish(cart, "payment-unlock", answers.event(state));
+                events.publish(cart, "payment-unlock", state.event());
             }
         };
-        events.publish(cart, "suspend", answers.event(state));
+        events.publish(cart, "suspend", state.event());
         return call.run()
-                .flatMap(relayed -> answers.mutated(cart, session, operation, body, wasActive, relayed))
+                .flatMap(relayed -> answers.mutated(cart, session, operation, body, suspended, relayed))
                 .onErrorResume(
                         ErrorResponseException.class, error -> answers.failed(cart, session, operation, body, error))
                 .doOnNext(response -> {
                     replies.remember(key, requestHash, response);
                     if (operation == PAYMENT_FIELDS) {
-                        replies.rememberEvent(WidgetReplies.eventKey(cart, body, state.cartVersion()), response);
+                        replies.rememberEvent(CartReplies.eventKey(cart, body, state.cartVersion()), response);
                     }
                 })
                 .doOnTerminate(unlock)
                 .doOnCancel(unlock);
     }
 
-    private void refuseWhileLocked(CartWidgetState state, CentraOperation operation) {
+    private void refuseWhileLocked(CartState state, CentraOperation operation) {
         if (operation != PAYMENT_RESULT && state.lockedFor(clock.instant()) != null) {
             throw new BffException(
                     HttpStatus.CONFLICT,

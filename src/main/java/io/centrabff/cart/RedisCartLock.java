@@ -1,4 +1,4 @@
-package io.centrabff.widgets;
+package io.centrabff.cart;
 
 import io.centrabff.coordination.RedisLink;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package io.centrabff.widgets;
+package io.centrabff.cart;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * again; the same key with another request gets 422) and the answer to a widget event (the same event again inside a
  * short window is not forwarded twice). Kept serialized, bounded by weight (bytes) and by time.
  */
-final class WidgetReplies {
+final class CartReplies {
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -48,11 +48,11 @@ final class WidgetReplies {
     private final Duration idempotencyTtl;
     private final Duration eventWindow;
 
-    WidgetReplies(Duration idempotencyTtl, Duration eventWindow) {
+    CartReplies(Duration idempotencyTtl, Duration eventWindow) {
         this(idempotencyTtl, eventWindow, 32L << 20, null);
     }
 
-    WidgetReplies(Duration idempotencyTtl, Duration eventWindow, long maxBytes, Shared shared) {
+    CartReplies(Duration idempotencyTtl, Duration eventWindow, long maxBytes, Shared shared) {
         this.shared = shared;
         this.idempotencyTtl = idempotencyTtl;
         this.eventWindow = eventWindow;

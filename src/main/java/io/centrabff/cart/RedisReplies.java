@@ -1,4 +1,4 @@
-package io.centrabff.widgets;
+package io.centrabff.cart;
 
 import io.centrabff.coordination.RedisLink;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import tools.jackson.databind.ObjectMapper;
  * gets the first answer. The first answer wins (SET NX): a record is the true outcome of a mutation Centra applied,
  * so it is kept even when written late. Records kept only locally during an outage are written when Redis returns.
  */
-final class RedisReplies implements WidgetReplies.Shared {
+final class RedisReplies implements CartReplies.Shared {
 
     private record Unsaved(ResponseEntity<JsonNode> response, Instant until) {}
 

@@ -1,4 +1,4 @@
-package io.centrabff.widgets;
+package io.centrabff.cart;
 
 import io.centrabff.web.BffException;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package io.centrabff.widgets;
+package io.centrabff.cart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,8 +24,8 @@ class FencingTests {
     void aLateWriteUnderAnExpiredLeaseIsRefusedAndTheNewHolderKeepsTheCart() {
         String cart = "fenced-cart";
         RedisLink linkA = cluster.bean(0, RedisLink.class);
-        WidgetStates statesA = cluster.bean(0, WidgetStates.class);
-        WidgetStates statesB = cluster.bean(1, WidgetStates.class);
+        CartStates statesA = cluster.bean(0, CartStates.class);
+        CartStates statesB = cluster.bean(1, CartStates.class);
         MeterRegistry metersA = cluster.bean(0, MeterRegistry.class);
 
         CartLock.Lease late = cluster.bean(0, RedisCartLock.class).enter(cart).block();
@@ -39,7 +39,7 @@ class FencingTests {
         statesB.push(cart);
 
         // A wakes up and writes what it computed under its old lease.
-        CartWidgetState stale = statesA.of(cart);
+        CartState stale = statesA.of(cart);
         stale.mutated();
         stale.mutated();
         stale.totals(new java.math.BigDecimal("999.00"), "SEK");
@@ -59,7 +59,7 @@ class FencingTests {
                         lost -> lost >= 1);
         assertThat(metersA.counter("bff.cart.lock", "outcome", "lease-lost").count())
                 .isEqualTo(1);
-        CartWidgetState shared = new CartWidgetState();
+        CartState shared = new CartState();
         cluster.bean(0, RedisCarts.class).pull(cart, shared);
         assertThat(shared.total()).isEqualByComparingTo("10.00");
         // Events of one cart arrive in order: once a later event is in, the late one would have been too.

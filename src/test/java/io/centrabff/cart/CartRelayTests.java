@@ -1,4 +1,4 @@
-package io.centrabff.widgets;
+package io.centrabff.cart;
 
 import static io.centrabff.widgets.WidgetTestSupport.cartWith;
 import static io.centrabff.widgets.WidgetTestSupport.widgets;
@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.centrabff.SandboxTest;
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
+import io.centrabff.centra.CentraOperation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Per-cart serialization, instructions, idempotency and the payment lock, against the embedded sandbox. */
 @SandboxTest
-class WidgetLaneTests {
+class CartRelayTests {
 
     @LocalServerPort
     int port;
@@ -133,6 +135,32 @@ class WidgetLaneTests {
         Reply allowed = shopper.post("/api/checkout/lines/" + line + "/quantity/1", null);
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(widgets(allowed).path("paymentLocked").asBoolean()).isFalse();
+    }
+
+    @Test
+    void customerOperationsNeitherWaitForTheCartNorCarryWidgetInstructions() {
+        cartWith(shopper, "qliro-one");
+        // A payment in progress refuses every cart change; a customer operation is not one.
+        shopper.post("/api/checkout/widgets/signal", Map.of("kind", "QLIRO", "signal", "payment-started"));
+        String email = "cart-relay-" + System.nanoTime() + "@example.com";
+        Reply registered = shopper.post(
+                "/api/checkout/register",
+                Map.of("email", email, "password", "correct horse battery", "firstName", "A", "lastName", "B"));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(200);
+        assertThat(registered.json().path("bff").path("widgets").isMissingNode())
+                .as("no bff.widgets on a customer answer")
+                .isTrue();
+        Reply loggedOut = shopper.post("/api/checkout/logout", null);
+        assertThat(loggedOut.status()).as(loggedOut.text()).isEqualTo(200);
+        assertThat(loggedOut.json().path("bff").path("widgets").isMissingNode()).isTrue();
+        assertThat(Arrays.stream(CentraOperation.values()).filter(CentraOperation::changesCart))
+                .as("customer operations do not change the cart")
+                .doesNotContain(
+                        CentraOperation.REGISTER,
+                        CentraOperation.LOGIN,
+                        CentraOperation.LOGOUT,
+                        CentraOperation.UPDATE_PASSWORD,
+                        CentraOperation.PASSWORD_RESET);
     }
 
     static void assertProblem(Reply reply, int status) {

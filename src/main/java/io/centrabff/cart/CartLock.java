@@ -1,4 +1,4 @@
-package io.centrabff.widgets;
+package io.centrabff.cart;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;

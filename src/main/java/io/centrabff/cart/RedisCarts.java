@@ -1,4 +1,4 @@
-package io.centrabff.widgets;
+package io.centrabff.cart;
 
 import io.centrabff.coordination.RedisLink;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +18,7 @@ import tools.jackson.databind.ObjectMapper;
  * lock. A write made inside a lease carries its fencing token and is refused once a newer lease exists. What could
  * not be written while Redis was unreachable is written when it returns, where Redis holds no newer version.
  */
-final class RedisCarts implements WidgetStates.Shared {
+final class RedisCarts implements CartStates.Shared {
 
     private static final Logger log = LoggerFactory.getLogger(RedisCarts.class);
 
@@ -40,7 +40,7 @@ final class RedisCarts implements WidgetStates.Shared {
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
     private final Duration ttl;
-    private final Map<String, CartWidgetState> unsaved = new ConcurrentHashMap<>();
+    private final Map<String, CartState> unsaved = new ConcurrentHashMap<>();
 
     RedisCarts(RedisLink link, RedisCartLock lock, ObjectMapper mapper, MeterRegistry meters, Duration ttl) {
         this.link = link;
@@ -69,7 +69,7 @@ final class RedisCarts implements WidgetStates.Shared {
     }
 
     @Override
-    public void pull(String cart, CartWidgetState state) {
+    public void pull(String cart, CartState state) {
         if (!link.up()) {
             link.fellBack("cart-state");
             return;
@@ -89,20 +89,20 @@ final class RedisCarts implements WidgetStates.Shared {
     }
 
     @Override
-    public void push(String cart, CartWidgetState state) {
+    public void push(String cart, CartState state) {
         if (!link.attempt("cart-state", () -> writeState(cart, state, lock.fence(cart)))) {
             unsaved.put(cart, state);
         }
     }
 
     @Override
-    public void pushLock(String cart, CartWidgetState state) {
+    public void pushLock(String cart, CartState state) {
         if (!link.attempt("cart-state", () -> writeLock(cart, state))) {
             unsaved.put(cart, state);
         }
     }
 
-    private void writeState(String cart, CartWidgetState state, Long fence) {
+    private void writeState(String cart, CartState state, Long fence) {
         Long written = link.redis()
                 .execute(
                         PUSH,
@@ -116,7 +116,7 @@ final class RedisCarts implements WidgetStates.Shared {
         }
     }
 
-    private void writeLock(String cart, CartWidgetState state) {
+    private void writeLock(String cart, CartState state) {
         String lockText = state.lockText();
         if (lockText == null) {
             link.redis().opsForHash().delete(key(link, cart), "lock");
@@ -128,7 +128,7 @@ final class RedisCarts implements WidgetStates.Shared {
 
     private void writeUnsaved() {
         Set.copyOf(unsaved.keySet()).forEach(cart -> {
-            CartWidgetState state = unsaved.remove(cart);
+            CartState state = unsaved.remove(cart);
             if (state != null) {
                 try {
                     writeState(cart, state, null);
