@@ -29,10 +29,21 @@ public final class CartEvents {
     private static final int MAX_LOGS = 5_000;
 
     /** One pushed event. */
-    record Event(String name, ObjectNode data) {}
+    public record Event(String name, ObjectNode data) {}
 
     /** Carries events to every instance's tabs of the cart, in one order for all. */
-    interface Transport {
+    public interface Transport {
+
+        /** This instance alone: its own tabs get its events. */
+        Transport LOCAL = new Transport() {
+            @Override
+            public boolean send(String cart, Event event) {
+                return false;
+            }
+
+            @Override
+            public void subscribe(BiConsumer<String, Event> deliver) {}
+        };
 
         /** Sends {@code event}; false if it could not, and only this instance's tabs are to get it. */
         boolean send(String cart, Event event);
@@ -156,7 +167,7 @@ public final class CartEvents {
     }
 
     /** The last events of {@code cart}, oldest first. */
-    List<Event> log(String cart) {
+    public List<Event> log(String cart) {
         Deque<Event> log = logs.getIfPresent(cart);
         if (log == null) {
             return List.of();

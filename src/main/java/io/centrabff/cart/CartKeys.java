@@ -15,7 +15,18 @@ import java.util.HexFormat;
 public final class CartKeys {
 
     /** Aliases shared with other instances, so a rotation seen by one is known to all. */
-    interface Aliases {
+    public interface Aliases {
+
+        /** This instance alone: no aliases beyond its own. */
+        Aliases LOCAL = new Aliases() {
+            @Override
+            public String cartOf(String tokenHash) {
+                return null;
+            }
+
+            @Override
+            public void follow(String tokenHash, String cart) {}
+        };
 
         /** The cart {@code tokenHash} names, or null if it names none (or the shared store cannot tell). */
         String cartOf(String tokenHash);

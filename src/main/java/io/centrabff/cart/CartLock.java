@@ -1,19 +1,31 @@
 package io.centrabff.cart;
 
+import io.centrabff.web.BffException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 
 /**
  * Serializes the mutations of one cart: on one instance a FIFO queue of waiting work ({@link CartLanes}), across
- * instances a Redis lease lock on top of it ({@link RedisCartLock}). No thread waits in the queue: the lease is
+ * instances a Redis lease lock on top of it (implemented in {@code coordination}). No thread waits in the queue: the lease is
  * handed to the next mutation when the previous one closes its own. Waits are bounded; a mutation that cannot get in
  * answers 409 cart-busy.
  */
-interface CartLock {
+public interface CartLock {
 
     /** A lease once the cart is free, or 409 cart-busy after the bounded wait; the lease must be closed once. */
     Mono<Lease> enter(String cart);
+
+    /** This instance's own lock: a FIFO lane per cart, waiting at most {@code wait}. */
+    static CartLock local(Duration wait, MeterRegistry meters) {
+        return new CartLanes(wait, meters);
+    }
+
+    /** 409 cart-busy: the changes queued before this one on the cart still run after the bounded wait. */
+    static BffException busy() {
+        return CartLanes.busy();
+    }
 
     /** The right to change one cart, until closed. */
     final class Lease implements AutoCloseable {
@@ -29,18 +41,18 @@ interface CartLock {
          * @param threadBound null, or how long the lease lasts if {@link #close()} must run on the thread that entered
          * @param release what closing does
          */
-        Lease(long fence, Duration threadBound, Runnable release) {
+        public Lease(long fence, Duration threadBound, Runnable release) {
             this.fence = fence;
             this.threadBound = threadBound;
             this.release = release;
         }
 
-        long fence() {
+        public long fence() {
             return fence;
         }
 
         /** Null, or the lease's length if it must be closed by the thread that entered. */
-        Duration threadBound() {
+        public Duration threadBound() {
             return threadBound;
         }
 

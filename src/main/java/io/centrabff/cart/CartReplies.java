@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * again; the same key with another request gets 422) and the answer to a widget event (the same event again inside a
  * short window is not forwarded twice). Kept serialized, bounded by weight (bytes) and by time.
  */
-final class CartReplies {
+public final class CartReplies {
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -34,7 +34,18 @@ final class CartReplies {
     static final String REQUEST_HASH = "X-BFF-Request-Hash";
 
     /** Answers shared with other instances: a retry may reach another instance than the first attempt. */
-    interface Shared {
+    public interface Shared {
+
+        /** This instance alone: only its own answers. */
+        Shared LOCAL = new Shared() {
+            @Override
+            public ResponseEntity<JsonNode> get(String key) {
+                return null;
+            }
+
+            @Override
+            public void put(String key, ResponseEntity<JsonNode> response, Duration ttl) {}
+        };
 
         ResponseEntity<JsonNode> get(String key);
 

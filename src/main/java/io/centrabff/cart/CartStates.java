@@ -14,26 +14,27 @@ public final class CartStates {
     /** Where the state is shared with other instances. */
     public interface Shared {
 
+        /** This instance alone: its own copies are the truth. */
+        Shared LOCAL = new Shared() {
+            @Override
+            public void pull(String cart, CartState state) {}
+
+            @Override
+            public void push(String cart, CartState state) {}
+
+            @Override
+            public void pushLock(String cart, CartState state) {}
+        };
+
         /** Updates {@code state} with the shared copy, if that is as new or newer. */
         void pull(String cart, CartState state);
 
         /** Shares everything but the payment lock; inside a lease, only while the lease is the newest. */
-        public void push(String cart, CartState state);
+        void push(String cart, CartState state);
 
         /** Shares the payment lock. */
-        public void pushLock(String cart, CartState state);
+        void pushLock(String cart, CartState state);
     }
-
-    private static final Shared UNSHARED = new Shared() {
-        @Override
-        public void pull(String cart, CartState state) {}
-
-        @Override
-        public void push(String cart, CartState state) {}
-
-        @Override
-        public void pushLock(String cart, CartState state) {}
-    };
 
     private final Cache<String, CartState> states;
     private final Shared shared;
@@ -45,7 +46,7 @@ public final class CartStates {
                 .expireAfterAccess(idleTtl)
                 .maximumSize(maxCarts)
                 .build();
-        this.shared = shared == null ? UNSHARED : shared;
+        this.shared = shared == null ? Shared.LOCAL : shared;
     }
 
     /** This instance's copy of the cart's state. */

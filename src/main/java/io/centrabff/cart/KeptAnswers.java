@@ -11,11 +11,11 @@ import tools.jackson.databind.node.ObjectNode;
  * A kept answer (for an Idempotency-Key replay) as JSON, {@code {status, headers, body}}: one format for the local
  * store and for Redis.
  */
-final class KeptAnswers {
+public final class KeptAnswers {
 
     private KeptAnswers() {}
 
-    static ObjectNode toJson(ResponseEntity<JsonNode> response) {
+    public static ObjectNode toJson(ResponseEntity<JsonNode> response) {
         ObjectNode json = JsonNodeFactory.instance
                 .objectNode()
                 .put("status", response.getStatusCode().value());
@@ -25,7 +25,7 @@ final class KeptAnswers {
         return json;
     }
 
-    static ResponseEntity<JsonNode> fromJson(JsonNode json) {
+    public static ResponseEntity<JsonNode> fromJson(JsonNode json) {
         HttpHeaders headers = new HttpHeaders();
         json.path("headers").properties().forEach(header -> header.getValue()
                 .forEach(value -> headers.add(header.getKey(), value.asText())));

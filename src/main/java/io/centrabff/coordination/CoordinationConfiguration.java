@@ -15,6 +15,7 @@ import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderC
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -96,8 +97,9 @@ class CoordinationConfiguration {
                 RedisMessageListenerContainer listeners,
                 CoordinationProperties properties,
                 ClientResources resources,
-                MeterRegistry meters) {
-            return new RedisLink(redis, listeners, properties, resources, meters);
+                MeterRegistry meters,
+                ApplicationEventPublisher events) {
+            return new RedisLink(redis, listeners, properties, resources, meters, events);
         }
     }
 }

@@ -9,10 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -20,9 +20,9 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
  * This instance's link to Redis, and whether it works ({@link LinkProbe} decides). While it works, coordination runs
- * through Redis; when it does not, every component uses its local fallback at once; when it comes back, the recovery
- * actions run first (the catalog cache is cleared because invalidations may have been missed, state written locally
- * meanwhile is written to Redis).
+ * through Redis; when it does not, every component uses its local fallback at once ({@link RedisLinkLost} is
+ * published); when it comes back, {@link RedisLinkRecovered} is published first (its listeners clear the catalog cache
+ * because invalidations may have been missed, and write to Redis what was kept locally meanwhile).
  */
 public final class RedisLink implements SmartLifecycle {
 
@@ -34,7 +34,7 @@ public final class RedisLink implements SmartLifecycle {
     private final CoordinationProperties properties;
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
-    private final List<Runnable> recoveries = new CopyOnWriteArrayList<>();
+    private final ApplicationEventPublisher events;
     private final Counter downs;
     private final Counter ups;
 
@@ -50,7 +50,9 @@ public final class RedisLink implements SmartLifecycle {
             RedisMessageListenerContainer listeners,
             CoordinationProperties properties,
             ClientResources resources,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.redis = redis;
         this.listeners = listeners;
         this.properties = properties;
@@ -104,11 +106,6 @@ public final class RedisLink implements SmartLifecycle {
     /** A Redis key or channel under the configured prefix. */
     public String key(String... parts) {
         return properties.key(parts);
-    }
-
-    /** Runs {@code action} each time the link comes back (and the first time it comes up). */
-    public void onRecovery(Runnable action) {
-        recoveries.add(action);
     }
 
     /**
@@ -192,6 +189,7 @@ public final class RedisLink implements SmartLifecycle {
                 downReason = reason;
             }
             downs.increment();
+            publish(new RedisLinkLost(reason, downSince));
             log.warn(
                     "Redis unreachable ({}): coordination falls back to this instance's local state until it"
                             + " returns",
@@ -199,19 +197,13 @@ public final class RedisLink implements SmartLifecycle {
         }
     }
 
-    /** The probe came back while the link was down: runs the recovery actions, then coordination resumes. */
+    /** The probe came back while the link was down: its listeners run first, then coordination resumes. */
     void recover() {
         if (up) {
             return;
         }
         boolean first = !everUp;
-        for (Runnable recovery : recoveries) {
-            try {
-                recovery.run();
-            } catch (RuntimeException e) {
-                log.warn("A recovery action after Redis came back failed", e);
-            }
-        }
+        publish(new RedisLinkRecovered(first, downSince));
         up = true;
         everUp = true;
         if (first) {
@@ -219,6 +211,26 @@ public final class RedisLink implements SmartLifecycle {
         } else {
             ups.increment();
             log.warn("Redis is back after being unreachable since {}: coordination through Redis resumed", downSince);
+        }
+    }
+
+    /**
+     * Runs a listener's {@code action} for {@code component} when the link came back; a failure is logged, so the
+     * other listeners still run and coordination resumes.
+     */
+    void recovering(String component, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("Writing what {} kept during the Redis outage failed", component, e);
+        }
+    }
+
+    private void publish(Object event) {
+        try {
+            events.publishEvent(event);
+        } catch (RuntimeException e) {
+            log.warn("A listener of {} failed", event.getClass().getSimpleName(), e);
         }
     }
 

@@ -4,9 +4,7 @@ import io.centrabff.session.SessionBindings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
 /**
  * Sign-in bindings in Redis, so a cookie value from before a sign-in through one instance is refused by all. While
@@ -23,7 +21,6 @@ final class RedisSessionBindings implements SessionBindings.Shared {
 
     RedisSessionBindings(RedisLink link) {
         this.link = link;
-        link.onRecovery(this::writeUnsaved);
     }
 
     @Override
@@ -58,13 +55,9 @@ final class RedisSessionBindings implements SessionBindings.Shared {
         });
     }
 
-    @Configuration(proxyBeanMethods = false)
-    @Conditional(RedisConfigured.class)
-    static class Config {
-
-        @Bean
-        RedisSessionBindings redisSessionBindings(RedisLink link) {
-            return new RedisSessionBindings(link);
-        }
+    /** Before coordination through Redis resumes. */
+    @EventListener
+    void recovered(RedisLinkRecovered event) {
+        link.recovering("session-bindings", this::writeUnsaved);
     }
 }

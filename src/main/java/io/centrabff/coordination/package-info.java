@@ -1,6 +1,9 @@
 /**
- * Optional scale-out through Redis: the link to Redis with its health, outage fallback and recovery, catalog rebuild
- * fan-out, shared rate-limit buckets and the sign-in bindings of sessions. Only active when {@code spring.data.redis.*}
- * names a Redis; without it every capability keeps its state on the instance.
+ * Optional scale-out through Redis, and the only code that talks to Redis: the link with its health, outage fallback
+ * and its loss and recovery published as application events ({@code RedisLinkLost}, {@code RedisLinkRecovered}); the
+ * Redis implementations of the ports other capabilities declare (the cart's state, lock, replies, events and token
+ * aliases; rate-limit buckets; sign-in bindings of sessions), chosen against their local implementations in
+ * {@code ScaleOutConfiguration}; and pub/sub for catalog rebuild and webhook fan-out. Redis is used only when
+ * {@code spring.data.redis.*} names one; without it every capability keeps its state on the instance.
  */
 package io.centrabff.coordination;

@@ -20,6 +20,17 @@ public final class SessionBindings {
     /** The bindings shared with other instances. */
     public interface Shared {
 
+        /** This instance alone: only its own sign-ins. */
+        Shared LOCAL = new Shared() {
+            @Override
+            public String get(String tokenHash) {
+                return null;
+            }
+
+            @Override
+            public void put(String tokenHash, String nonce, Duration ttl) {}
+        };
+
         /** The nonce bound to {@code tokenHash}, or null (none, or the shared store cannot tell). */
         String get(String tokenHash);
 

@@ -48,8 +48,8 @@ class SessionConfiguration {
     }
 
     @Bean
-    SessionBindings sessionBindings(SessionProperties properties, ObjectProvider<SessionBindings.Shared> shared) {
-        return new SessionBindings(properties.signedInSessions(), properties.cookieMaxAge(), shared.getIfAvailable());
+    SessionBindings sessionBindings(SessionProperties properties, SessionBindings.Shared shared) {
+        return new SessionBindings(properties.signedInSessions(), properties.cookieMaxAge(), shared);
     }
 
     @Bean

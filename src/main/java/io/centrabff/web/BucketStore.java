@@ -4,7 +4,12 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.ConsumptionProbe;
 
 /** Where the token buckets of the rate-limit rules live: in this instance, or in Redis shared by all instances. */
-interface BucketStore {
+public interface BucketStore {
+
+    /** This instance's own buckets, at most {@code maxTrackedKeys} per rule. */
+    static BucketStore local(long maxTrackedKeys) {
+        return new LocalBuckets(maxTrackedKeys);
+    }
 
     /** Takes one token from the bucket of {@code key} under rule {@code rule} (limit {@code config}). */
     ConsumptionProbe tryConsume(String rule, RateLimitProperties.Rule config, String key);

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Per-key token buckets (Bucket4j) for each configured rule. Keys are client IPs or account identifiers; the buckets
- * live in this instance ({@link LocalBuckets}) or, with Redis configured, in Redis ({@link RedisBuckets}) so a limit
+ * live in this instance ({@link LocalBuckets}) or, with Redis configured, in Redis (implemented in {@code coordination}) so a limit
  * holds across instances.
  */
 public class RateLimiter {

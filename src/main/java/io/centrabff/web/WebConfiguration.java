@@ -1,7 +1,5 @@
 package io.centrabff.web;
 
-import io.centrabff.coordination.RedisConfigured;
-import io.centrabff.coordination.RedisLink;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -11,10 +9,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.web.filter.CorsFilter;
 import tools.jackson.core.StreamReadConstraints;
@@ -57,30 +53,10 @@ class WebConfiguration {
         return new Rejections(meters);
     }
 
+    /** The buckets live where {@code coordination} decides: in this instance, or in Redis shared by all. */
     @Bean
-    LocalBuckets localBuckets(RateLimitProperties properties) {
-        return new LocalBuckets(properties.maxTrackedKeys());
-    }
-
-    /** With Redis configured the buckets live there (local ones only as its fallback), otherwise in this instance. */
-    @Bean
-    RateLimiter rateLimiter(
-            RateLimitProperties properties,
-            Rejections rejections,
-            LocalBuckets local,
-            ObjectProvider<RedisBuckets> shared) {
-        RedisBuckets redis = shared.getIfAvailable();
-        return new RateLimiter(properties, rejections, redis != null ? redis : local);
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @Conditional(RedisConfigured.class)
-    static class SharedRateLimits {
-
-        @Bean
-        RedisBuckets redisBuckets(LettuceConnectionFactory connections, RedisLink link, LocalBuckets local) {
-            return new RedisBuckets(connections.getRequiredNativeClient(), link, local);
-        }
+    RateLimiter rateLimiter(RateLimitProperties properties, Rejections rejections, BucketStore buckets) {
+        return new RateLimiter(properties, rejections, buckets);
     }
 
     @Bean

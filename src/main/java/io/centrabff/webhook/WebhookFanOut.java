@@ -2,12 +2,14 @@ package io.centrabff.webhook;
 
 import io.centrabff.catalog.CatalogCache;
 import io.centrabff.coordination.RedisLink;
+import io.centrabff.coordination.RedisLinkRecovered;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,7 +39,6 @@ final class WebhookFanOut {
                 .description("Catalog caches cleared because Redis was unreachable and invalidations may be missed")
                 .register(meters);
         link.subscribe(CHANNEL, this::received);
-        link.onRecovery(this::reset);
     }
 
     /** Sends {@code event}, already applied here, to the other instances. */
@@ -67,7 +68,9 @@ final class WebhookFanOut {
         }
     }
 
-    private void reset() {
+    /** Invalidations sent while this instance had no working link may have been missed. */
+    @EventListener
+    void reset(RedisLinkRecovered recovered) {
         long entries = cache.size();
         if (entries == 0) {
             return;

@@ -117,6 +117,15 @@ public final class Cluster implements AutoCloseable {
         return "http://127.0.0.1:" + port(instance) + path;
     }
 
+    /** Hands every object one instance publishes as an application event (not Spring's own events) to {@code sink}. */
+    public void listen(int instance, java.util.function.Consumer<Object> sink) {
+        instances.get(instance).addApplicationListener(event -> {
+            if (event instanceof org.springframework.context.PayloadApplicationEvent<?> payload) {
+                sink.accept(payload.getPayload());
+            }
+        });
+    }
+
     public <T> T bean(int instance, Class<T> type) {
         return instances.get(instance).getBean(type);
     }

@@ -1,10 +1,12 @@
-package io.centrabff.cart;
+package io.centrabff.coordination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.centrabff.coordination.Cluster;
-import io.centrabff.coordination.RedisLink;
+import io.centrabff.cart.CartEvents;
+import io.centrabff.cart.CartLock;
+import io.centrabff.cart.CartState;
+import io.centrabff.cart.CartStates;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
-package io.centrabff.web;
+package io.centrabff.coordination;
 
-import io.centrabff.coordination.RedisLink;
+import io.centrabff.web.BucketStore;
+import io.centrabff.web.RateLimitProperties;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -21,12 +22,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 
 /**
  * Token buckets in Redis (Bucket4j's compare-and-swap buckets over Lettuce), so a client spreading requests over the
  * instances behind a load balancer draws on one budget. A bucket's key expires once it would have refilled, so idle
  * clients leave nothing behind. While the Redis link is down, and for any request whose Redis call fails or times out,
- * this instance's {@link LocalBuckets} decide instead: never an error, never an unlimited pass. Once the link is back,
+ * this instance's own buckets ({@link BucketStore#local}) decide instead: never an error, never an unlimited pass. Once the link is back,
  * Redis decides again.
  */
 final class RedisBuckets implements BucketStore, DisposableBean {
@@ -47,7 +49,6 @@ final class RedisBuckets implements BucketStore, DisposableBean {
         this.client = client;
         this.link = link;
         this.local = local;
-        link.onRecovery(this::awaitReconnected);
     }
 
     /**
@@ -159,5 +160,11 @@ final class RedisBuckets implements BucketStore, DisposableBean {
         if (connection != null && connection.isOpen()) {
             connection.close();
         }
+    }
+
+    /** Before coordination through Redis resumes. */
+    @EventListener
+    void recovered(RedisLinkRecovered event) {
+        link.recovering("rate-limits", this::awaitReconnected);
     }
 }

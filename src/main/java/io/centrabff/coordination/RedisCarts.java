@@ -1,6 +1,7 @@
-package io.centrabff.cart;
+package io.centrabff.coordination;
 
-import io.centrabff.coordination.RedisLink;
+import io.centrabff.cart.CartState;
+import io.centrabff.cart.CartStates;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.script.RedisScript;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -49,7 +51,6 @@ final class RedisCarts implements CartStates.Shared {
         this.meters = meters;
         meters.counter("bff.cart.fenced.writes", "outcome", "refused");
         this.ttl = ttl;
-        link.onRecovery(this::writeUnsaved);
     }
 
     static String key(RedisLink link, String cart) {
@@ -139,5 +140,11 @@ final class RedisCarts implements CartStates.Shared {
                 }
             }
         });
+    }
+
+    /** Before coordination through Redis resumes. */
+    @EventListener
+    void recovered(RedisLinkRecovered event) {
+        link.recovering("cart-state", this::writeUnsaved);
     }
 }

@@ -1,10 +1,11 @@
-package io.centrabff.cart;
+package io.centrabff.coordination;
 
-import io.centrabff.coordination.RedisLink;
+import io.centrabff.cart.CartKeys;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
 
 /**
  * Token aliases in Redis, so a token Centra rotated through one instance names the same cart on all of them.
@@ -19,7 +20,6 @@ final class RedisCartAliases implements CartKeys.Aliases {
     RedisCartAliases(RedisLink link, Duration ttl) {
         this.link = link;
         this.ttl = ttl;
-        link.onRecovery(this::writeUnsaved);
     }
 
     @Override
@@ -53,5 +53,11 @@ final class RedisCartAliases implements CartKeys.Aliases {
                 write(hash, cart);
             }
         });
+    }
+
+    /** Before coordination through Redis resumes. */
+    @EventListener
+    void recovered(RedisLinkRecovered event) {
+        link.recovering("cart-aliases", this::writeUnsaved);
     }
 }

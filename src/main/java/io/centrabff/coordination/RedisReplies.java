@@ -1,11 +1,13 @@
-package io.centrabff.cart;
+package io.centrabff.coordination;
 
-import io.centrabff.coordination.RedisLink;
+import io.centrabff.cart.CartReplies;
+import io.centrabff.cart.KeptAnswers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -28,7 +30,6 @@ final class RedisReplies implements CartReplies.Shared {
     RedisReplies(RedisLink link, ObjectMapper mapper) {
         this.link = link;
         this.mapper = mapper;
-        link.onRecovery(this::writeUnsaved);
     }
 
     @Override
@@ -68,5 +69,11 @@ final class RedisReplies implements CartReplies.Shared {
                 write(key, record.response(), Duration.between(now, record.until()));
             }
         });
+    }
+
+    /** Before coordination through Redis resumes. */
+    @EventListener
+    void recovered(RedisLinkRecovered event) {
+        link.recovering("replies", this::writeUnsaved);
     }
 }

@@ -1,6 +1,6 @@
-package io.centrabff.cart;
+package io.centrabff.coordination;
 
-import io.centrabff.coordination.RedisLink;
+import io.centrabff.cart.CartEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.core.script.RedisScript;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -19,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * released, and Redis delivers in the order it received). An event sent under a lease that is no longer the newest
  * is dropped.
  */
-final class RedisCartEvents implements CartEvents.Transport {
+final class RedisCartEvents implements CartEvents.Transport, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisCartEvents.class);
     private static final String CHANNEL = "cart-events";
@@ -98,7 +99,8 @@ final class RedisCartEvents implements CartEvents.Transport {
         });
     }
 
-    void shutdown() {
+    @Override
+    public void destroy() {
         for (ExecutorService stripe : stripes) {
             stripe.shutdownNow();
         }

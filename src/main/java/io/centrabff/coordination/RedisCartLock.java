@@ -1,6 +1,7 @@
-package io.centrabff.cart;
+package io.centrabff.coordination;
 
-import io.centrabff.coordination.RedisLink;
+import io.centrabff.cart.CartLock;
+import io.centrabff.cart.CartLock.Lease;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -35,14 +36,16 @@ final class RedisCartLock implements CartLock {
     /** Redis calls run here, never on a request or I/O thread. */
     private static final Executor REDIS = task -> Schedulers.boundedElastic().schedule(task);
 
-    private final CartLanes lanes;
+    private final CartLock lanes;
+    private final Duration waitLimit;
     private final RedisLink link;
     private final Duration stateTtl;
     private final MeterRegistry meters;
     private final Map<String, Long> held = new ConcurrentHashMap<>();
 
-    RedisCartLock(CartLanes lanes, RedisLink link, Duration stateTtl, MeterRegistry meters) {
+    RedisCartLock(CartLock lanes, Duration waitLimit, RedisLink link, Duration stateTtl, MeterRegistry meters) {
         this.lanes = lanes;
+        this.waitLimit = waitLimit;
         this.link = link;
         this.stateTtl = stateTtl;
         this.meters = meters;
@@ -65,7 +68,7 @@ final class RedisCartLock implements CartLock {
         String key = link.key("cart-lock") + ":" + cart;
         String owner = link.instance() + ":" + UUID.randomUUID();
         Duration lease = link.properties().cartLease();
-        long deadline = started + lanes.waitLimit().toNanos();
+        long deadline = started + waitLimit.toNanos();
         // Each attempt (SET NX, then the fencing token) runs as a whole on the bounded elastic pool through a future
         // that is never cancelled: interrupting a Redis call would count as Redis going away and could leave the lease
         // taken. The deadline is checked between attempts.
@@ -91,7 +94,7 @@ final class RedisCartLock implements CartLock {
                 .onErrorResume(TimeoutException.class, timeout -> {
                     lane.close();
                     meters.counter("bff.cart.lock", "outcome", "busy").increment();
-                    return Mono.error(CartLanes.busy());
+                    return Mono.error(CartLock.busy());
                 })
                 .onErrorResume(RuntimeException.class, error -> {
                     if (error instanceof io.centrabff.web.BffException) {
