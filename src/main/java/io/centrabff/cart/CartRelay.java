@@ -4,12 +4,15 @@ import static io.centrabff.centra.CentraOperation.PAYMENT_FIELDS;
 import static io.centrabff.centra.CentraOperation.PAYMENT_RESULT;
 
 import io.centrabff.centra.CentraOperation;
-import io.centrabff.session.RelayHook;
+import io.centrabff.session.RelayAnswer;
+import io.centrabff.session.RelayCall;
+import io.centrabff.session.RelayInterceptor;
 import io.centrabff.session.ShopperSession;
 import io.centrabff.web.BffException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -22,7 +25,11 @@ import tools.jackson.databind.JsonNode;
  * 409 while the cart is busy or a payment is in progress. The lane queues work, not threads. {@code POST /payment}
  * always reaches Centra: Centra keeps the Klarna or Qliro order of a selection itself.
  */
-final class CartRelay implements RelayHook {
+@Order(CartRelay.ORDER)
+final class CartRelay implements RelayInterceptor {
+
+    /** Outermost: the cart's lane, replays and refusals come before anything else sees the call. */
+    static final int ORDER = 0;
 
     private final CartKeys keys;
     private final CartLock lock;
@@ -53,23 +60,24 @@ final class CartRelay implements RelayHook {
     }
 
     @Override
-    public Mono<ResponseEntity<JsonNode>> around(
-            ShopperSession session, CentraOperation operation, JsonNode body, Call call) {
+    public Mono<RelayAnswer> around(RelayCall relayCall, Chain call) {
+        ShopperSession session = relayCall.session();
+        CentraOperation operation = relayCall.operation();
+        JsonNode body = relayCall.body();
         String cart = keys.cartOf(session.token());
         if (operation.cart() == CentraOperation.Cart.NONE) {
             // Not a cart change, but a token Centra replaces (e.g. on login) must keep naming the same cart.
-            return call.run().map(relayed -> {
-                if (cart != null && relayed.centra().tokenChanged()) {
-                    keys.follow(cart, relayed.centra().token());
+            return call.proceed().doOnNext(answer -> {
+                if (cart != null && answer.centra() != null && answer.centra().tokenChanged()) {
+                    keys.follow(cart, answer.centra().token());
                 }
-                return relayed.response();
             });
         }
         if (!operation.changesCart()) {
             if (cart != null) {
                 states.pull(cart);
             }
-            return call.run().map(relayed -> answers.read(cart, relayed));
+            return call.proceed().map(answer -> answers.read(cart, answer));
         }
         String requestHash = CartReplies.requestHash(session.method(), session.path(), body);
         if (cart == null) {
@@ -79,24 +87,26 @@ final class CartRelay implements RelayHook {
                     session.clientIp() == null ? null : "new:" + session.clientIp(), session.idempotencyKey());
             ResponseEntity<JsonNode> replay = replies.replay(key, requestHash);
             if (replay != null) {
-                return Mono.just(replay);
+                return Mono.just(RelayAnswer.kept(replay));
             }
-            return call.run()
+            return call.proceed()
                     .flatMap(relayed -> answers.mutated(null, session, operation, body, false, relayed)
                             .doOnNext(response -> {
                                 // Share the new cart at once, so a tab on another instance finds it.
-                                String created = keys.cartOf(relayed.centra().token());
+                                String created = relayed.centra() == null
+                                        ? null
+                                        : keys.cartOf(relayed.centra().token());
                                 if (created != null) {
                                     states.push(created);
                                 }
                             }))
-                    .doOnNext(response -> replies.remember(key, requestHash, response));
+                    .doOnNext(answer -> replies.remember(key, requestHash, answer.snapshot()));
         }
         String key = CartReplies.idempotencyKey(cart, session.idempotencyKey());
         return Mono.defer(() -> {
                     ResponseEntity<JsonNode> replay = replies.replay(key, requestHash);
                     if (replay != null) {
-                        return Mono.just(answers.replayed(cart, replay));
+                        return Mono.just(answers.replayed(cart, RelayAnswer.kept(replay)));
                     }
                     refuseWhileLocked(states.pull(cart), operation);
                     return lock.enter(cart).flatMap(lease -> Mono.defer(
@@ -126,25 +136,25 @@ final class CartRelay implements RelayHook {
         }
     }
 
-    private Mono<ResponseEntity<JsonNode>> inLane(
+    private Mono<RelayAnswer> inLane(
             String cart,
             ShopperSession session,
             CentraOperation operation,
             JsonNode body,
-            Call call,
+            Chain call,
             String key,
             String requestHash) {
         CartState state = states.pull(cart);
         // Whoever waited in the lane behind the first of a double click gets the first one's answer.
         ResponseEntity<JsonNode> replay = replies.replay(key, requestHash);
         if (replay != null) {
-            return Mono.just(answers.replayed(cart, replay));
+            return Mono.just(answers.replayed(cart, RelayAnswer.kept(replay)));
         }
         refuseWhileLocked(state, operation);
         String eventKey = operation == PAYMENT_FIELDS ? CartReplies.eventKey(cart, body, state.cartVersion()) : null;
         ResponseEntity<JsonNode> repeated = eventKey == null ? null : replies.event(eventKey);
         if (repeated != null) {
-            return Mono.just(repeated);
+            return Mono.just(RelayAnswer.kept(repeated));
         }
         boolean suspended = answers.suspended(state);
         Instant now = clock.instant();
@@ -162,14 +172,15 @@ final class CartRelay implements RelayHook {
             }
         };
         events.publish(cart, "suspend", state.event());
-        return call.run()
+        return call.proceed()
                 .flatMap(relayed -> answers.mutated(cart, session, operation, body, suspended, relayed))
                 .onErrorResume(
                         ErrorResponseException.class, error -> answers.failed(cart, session, operation, body, error))
-                .doOnNext(response -> {
-                    replies.remember(key, requestHash, response);
+                .doOnNext(answer -> {
+                    ResponseEntity<JsonNode> kept = answer.snapshot();
+                    replies.remember(key, requestHash, kept);
                     if (operation == PAYMENT_FIELDS) {
-                        replies.rememberEvent(CartReplies.eventKey(cart, body, state.cartVersion()), response);
+                        replies.rememberEvent(CartReplies.eventKey(cart, body, state.cartVersion()), kept);
                     }
                 })
                 .doOnTerminate(unlock)

@@ -38,6 +38,29 @@ public record CentraResponse(int status, ObjectNode body, String sentToken) {
         return status < 400 && !hasErrors();
     }
 
+    /**
+     * Whether this answer to {@code operation} says the cart became an order, so its token now points at the order:
+     * {@code POST /payment} answering {@code action: "success"} (an order placed at once), {@code POST /payment-result}
+     * answering with an order (as {@code order}, an object or, in older answers, the order number beside the order's
+     * fields) and no other action, or {@code GET /selection} on a token that already points at an order. The one rule
+     * for everyone who needs to know (the session's cookies, the cart's state).
+     */
+    public boolean completesOrder(CentraOperation operation) {
+        if (!isSuccess()) {
+            return false;
+        }
+        String action = body.path("action").asText("");
+        return switch (operation) {
+            case PAYMENT -> action.equals("success");
+            case PAYMENT_RESULT -> (action.isEmpty() || action.equals("success"))
+                    && body.hasNonNull("order")
+                    && !body.path("order").isArray();
+            case SELECTION -> body.path("order").isObject()
+                    && !body.path("selection").isObject();
+            default -> false;
+        };
+    }
+
     @Override
     public String toString() {
         return "CentraResponse[" + status + (hasErrors() ? ", errors" : "") + "]";

@@ -59,8 +59,7 @@ class SessionConfiguration {
             ClientAddress clientAddress,
             SessionSeal seal,
             SessionBindings bindings,
-            ObjectProvider<SessionObserver> observers,
-            ObjectProvider<RelayHook> hook,
+            ObjectProvider<RelayInterceptor> interceptors,
             @Value("${bff.sandbox.active:false}") boolean sandbox) {
         // Secure cookies are not sent over plain http, so only the local sandbox run defaults to non-Secure.
         boolean secure = properties.cookieSecure() != null ? properties.cookieSecure() : !sandbox;
@@ -71,7 +70,6 @@ class SessionConfiguration {
                 cookie,
                 bindings,
                 properties,
-                observers.orderedStream().toList(),
-                hook.getIfAvailable(() -> RelayHook.NONE));
+                interceptors.orderedStream().toList());
     }
 }

@@ -10,9 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -34,8 +32,7 @@ public class SessionRelay {
     private final SessionResolver resolver;
     private final SessionCookie cookie;
     private final boolean cookieMode;
-    private final List<SessionObserver> observers;
-    private final RelayHook hook;
+    private final List<RelayInterceptor> interceptors;
     private final SessionBindings bindings;
 
     SessionRelay(
@@ -44,12 +41,10 @@ public class SessionRelay {
             SessionCookie cookie,
             SessionBindings bindings,
             SessionProperties properties,
-            List<SessionObserver> observers,
-            RelayHook hook) {
+            List<RelayInterceptor> interceptors) {
         this.bindings = bindings;
         this.gateway = gateway;
-        this.observers = List.copyOf(observers);
-        this.hook = hook;
+        this.interceptors = List.copyOf(interceptors);
         this.resolver = resolver;
         this.cookie = cookie;
         this.cookieMode = properties.mode() == SessionProperties.Mode.COOKIE;
@@ -69,10 +64,20 @@ public class SessionRelay {
     /** Relays one operation for {@code session}. */
     public Mono<ResponseEntity<JsonNode>> relay(
             ShopperSession session, CentraOperation operation, JsonNode body, String... pathValues) {
-        return hook.around(session, operation, body, () -> exchange(session, operation, body, pathValues));
+        RelayCall call = new RelayCall(session, operation, body);
+        return proceed(call, 0, () -> exchange(session, operation, body, pathValues))
+                .map(RelayAnswer::response);
     }
 
-    private Mono<RelayHook.Relayed> exchange(
+    /** Runs the interceptors from {@code index} on in order, the last of them around the call to Centra. */
+    private Mono<RelayAnswer> proceed(RelayCall call, int index, RelayInterceptor.Chain centra) {
+        if (index == interceptors.size()) {
+            return centra.proceed();
+        }
+        return interceptors.get(index).around(call, () -> proceed(call, index + 1, centra));
+    }
+
+    private Mono<RelayAnswer> exchange(
             ShopperSession session, CentraOperation operation, JsonNode body, String... pathValues) {
         String token = operation == CentraOperation.RECEIPT && session.receiptToken() != null
                 ? session.receiptToken()
@@ -84,7 +89,7 @@ public class SessionRelay {
             answer = gateway.exchange(
                     CentraRequest.forSession(operation, token, body, session.correlationId(), pathValues));
         }
-        return answer.map(response -> new RelayHook.Relayed(response, respond(operation, token, session, response)));
+        return answer.map(response -> respond(operation, token, session, response));
     }
 
     /**
@@ -105,20 +110,16 @@ public class SessionRelay {
                 });
     }
 
-    private ResponseEntity<JsonNode> respond(
+    private RelayAnswer respond(
             CentraOperation operation, String sentToken, ShopperSession session, CentraResponse response) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setCacheControl(CacheControl.noStore());
-        // A copy: Centra's answer (its token included) stays intact for whoever reads it after the response is built.
+        // A copy: Centra's answer (its token included) stays intact for the interceptors that read it.
         ObjectNode body = response.body().deepCopy();
         String token = response.token();
         String current = token != null ? token : sentToken;
-        if (current != null && response.isSuccess()) {
-            observers.forEach(observer -> observer.answered(current, body));
-        }
         if (cookieMode) {
             body.remove("token");
-            if (completedOrder(operation, response)) {
+            if (response.completesOrder(operation)) {
                 // Centra's token now points at the order: keep it only for the receipt, start the next cart afresh.
                 headers.add(HttpHeaders.SET_COOKIE, cookie.receipt(current));
                 headers.add(HttpHeaders.SET_COOKIE, cookie.clearSession());
@@ -137,24 +138,6 @@ public class SessionRelay {
                 headers.add(HttpHeaders.SET_COOKIE, cookie.session(token, nonce));
             }
         }
-        return ResponseEntity.status(response.status())
-                .headers(headers)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body);
-    }
-
-    private static boolean completedOrder(CentraOperation operation, CentraResponse response) {
-        if (!response.isSuccess()) {
-            return false;
-        }
-        ObjectNode body = response.body();
-        return switch (operation) {
-            case PAYMENT -> "success".equals(body.path("action").asText());
-            case PAYMENT_RESULT -> !body.has("action")
-                    || "success".equals(body.path("action").asText());
-            case SELECTION -> body.path("order").isObject()
-                    && !body.path("selection").isObject();
-            default -> false;
-        };
+        return RelayAnswer.fromCentra(response, headers, body);
     }
 }

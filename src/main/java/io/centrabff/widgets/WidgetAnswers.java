@@ -9,16 +9,13 @@ import io.centrabff.centra.CentraGateway;
 import io.centrabff.centra.CentraOperation;
 import io.centrabff.centra.CentraRequest;
 import io.centrabff.centra.CentraResponse;
-import io.centrabff.session.RelayHook.Relayed;
+import io.centrabff.session.RelayAnswer;
 import io.centrabff.session.ShopperSession;
 import io.centrabff.widgets.WidgetInstructions.Answer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -63,35 +60,35 @@ final class WidgetAnswers implements CartAnswers {
 
     /** A read of the selection: state refreshed, instructions for the next change, nothing to do now. */
     @Override
-    public ResponseEntity<JsonNode> read(String cart, Relayed relayed) {
-        cart = follow(cart, relayed.centra());
+    public RelayAnswer read(String cart, RelayAnswer relayed) {
+        cart = relayed.centra() == null ? null : follow(cart, relayed.centra());
         if (cart == null) {
-            return relayed.response();
+            return relayed;
         }
         CartState state = states.of(cart);
         observe(state, relayed.centra().body());
-        attach(state, relayed.response().getBody(), Answer.READ, false, null, null);
-        return relayed.response();
+        attach(state, relayed.body(), Answer.READ, false, null, null);
+        return relayed;
     }
 
     /** A mutation Centra answered (successfully or with its own errors). */
     @Override
-    public Mono<ResponseEntity<JsonNode>> mutated(
+    public Mono<RelayAnswer> mutated(
             String cart,
             ShopperSession session,
             CentraOperation operation,
             JsonNode request,
             boolean suspended,
-            Relayed relayed) {
+            RelayAnswer relayed) {
         CentraResponse centra = relayed.centra();
-        String current = follow(cart, centra);
+        String current = centra == null ? null : follow(cart, centra);
         if (current == null) {
-            return Mono.just(relayed.response());
+            return Mono.just(relayed);
         }
         CartState state = states.of(current);
         WidgetSession widgets = WidgetSession.of(state);
         Instant now = clock.instant();
-        JsonNode body = relayed.response().getBody();
+        JsonNode body = relayed.body();
         Mono<JsonNode> truth;
         if (centra.isSuccess()) {
             state.mutated();
@@ -100,7 +97,7 @@ final class WidgetAnswers implements CartAnswers {
             } else {
                 widgets.kcoTouched(now);
             }
-            if (completesOrder(operation, body)) {
+            if (centra.completesOrder(operation)) {
                 state.completed();
                 widgets.completed();
             }
@@ -123,13 +120,13 @@ final class WidgetAnswers implements CartAnswers {
             Answer answer = operation == CentraOperation.PAYMENT_FIELDS ? Answer.WIDGET_EVENT : Answer.MUTATION;
             ObjectNode instructions = attach(state, body, answer, suspended, ignore, replacement);
             publishAfter(current, state, instructions, ignore);
-            return relayed.response();
+            return relayed;
         });
     }
 
     /** The BFF's own error (Centra unreachable, bad answer): problem+json plus the instructions to resume. */
     @Override
-    public Mono<ResponseEntity<JsonNode>> failed(
+    public Mono<RelayAnswer> failed(
             String cart,
             ShopperSession session,
             CentraOperation operation,
@@ -160,7 +157,7 @@ final class WidgetAnswers implements CartAnswers {
      * suspended the widgets for it, so the answer says to resume them.
      */
     @Override
-    public ResponseEntity<JsonNode> refused(String cart, ErrorResponseException error, JsonNode request) {
+    public RelayAnswer refused(String cart, ErrorResponseException error, JsonNode request) {
         CartState state = states.of(cart);
         ObjectNode body = mapper.valueToTree(error.getBody());
         attach(state, body, Answer.MUTATION, suspended(state), WidgetDetector.suspendIgnore(request), null);
@@ -172,20 +169,14 @@ final class WidgetAnswers implements CartAnswers {
      * instructions as of now (the storefront suspended for the retry and must resume; a reload is not asked twice).
      */
     @Override
-    public ResponseEntity<JsonNode> replayed(String cart, ResponseEntity<JsonNode> kept) {
+    public RelayAnswer replayed(String cart, RelayAnswer kept) {
         CartState state = states.of(cart);
-        attach(state, kept.getBody(), Answer.MUTATION, suspended(state), null, null);
+        attach(state, kept.body(), Answer.MUTATION, suspended(state), null, null);
         return kept;
     }
 
-    private static ResponseEntity<JsonNode> problem(ErrorResponseException error, ObjectNode body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.addAll(error.getHeaders());
-        headers.setCacheControl(CacheControl.noStore());
-        return ResponseEntity.status(error.getStatusCode())
-                .headers(headers)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body((JsonNode) body);
+    private static RelayAnswer problem(ErrorResponseException error, ObjectNode body) {
+        return RelayAnswer.own(error.getStatusCode(), error.getHeaders(), MediaType.APPLICATION_PROBLEM_JSON, body);
     }
 
     /** Current state as the first event of a new stream. */
@@ -256,11 +247,5 @@ final class WidgetAnswers implements CartAnswers {
             keys.follow(cart, token);
         }
         return cart;
-    }
-
-    private static boolean completesOrder(CentraOperation operation, JsonNode body) {
-        return (operation == CentraOperation.PAYMENT_RESULT && !body.has("action"))
-                || (operation == CentraOperation.PAYMENT
-                        && "success".equals(body.path("action").asText()));
     }
 }
