@@ -1085,6 +1085,8 @@ export interface components {
                 [key: string]: string;
             };
             correlationId?: string;
+            /** @description Header mode only, when the request carried a well-formed token - the caller's current token, so a client comparing `token` with the one it holds keeps its session (as with Centra's answers). */
+            token?: string;
             /** @description On a cart change that failed while it ran (Centra unreachable, bad answer). */
             bff?: components["schemas"]["Bff"];
         } & {

@@ -69,6 +69,13 @@ public final class RelayAnswer {
         return body.get("bff") instanceof ObjectNode existing ? existing : body.putObject("bff");
     }
 
+    /** Puts {@code token} in the body unless it already carries one (a replayed answer keeps Centra's). */
+    void repeatToken(String token) {
+        if (!body.has("token")) {
+            body.put("token", token);
+        }
+    }
+
     /** A copy of the answer as it stands, e.g. to keep it for a replay. */
     public ResponseEntity<JsonNode> snapshot() {
         HttpHeaders copy = new HttpHeaders();

@@ -2,12 +2,14 @@ package io.centrabff.session;
 
 import io.centrabff.centra.CentraGateway;
 import io.centrabff.centra.CentraProperties;
+import io.centrabff.web.CallerToken;
 import io.centrabff.web.ClientIp;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.ErrorResponseException;
 
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
@@ -50,6 +52,24 @@ class SessionConfiguration {
     @Bean
     SessionBindings sessionBindings(SessionProperties properties, SessionBindings.Shared shared) {
         return new SessionBindings(properties.signedInSessions(), properties.cookieMaxAge(), shared);
+    }
+
+    /**
+     * In header mode the BFF's own problem answers repeat the caller's token, as Centra's answers do; a token that is
+     * not well formed is not repeated (the answer is then about it).
+     */
+    @Bean
+    CallerToken callerToken(SessionProperties properties) {
+        if (properties.mode() != SessionProperties.Mode.HEADER) {
+            return request -> null;
+        }
+        return request -> {
+            try {
+                return SessionResolver.headerToken(request);
+            } catch (ErrorResponseException malformed) {
+                return null;
+            }
+        };
     }
 
     @Bean

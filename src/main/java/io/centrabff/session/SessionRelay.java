@@ -66,7 +66,14 @@ public class SessionRelay {
             ShopperSession session, CentraOperation operation, JsonNode body, String... pathValues) {
         RelayCall call = new RelayCall(session, operation, body);
         return proceed(call, 0, () -> exchange(session, operation, body, pathValues))
-                .map(RelayAnswer::response);
+                .map(answer -> {
+                    if (!cookieMode && answer.centra() == null && session.token() != null) {
+                        // The BFF's own answer (a refusal, a failure, a replay): in header mode every answer
+                        // carries the token, which Centra's client code compares with the one it holds.
+                        answer.repeatToken(session.token());
+                    }
+                    return answer.response();
+                });
     }
 
     /** Runs the interceptors from {@code index} on in order, the last of them around the call to Centra. */

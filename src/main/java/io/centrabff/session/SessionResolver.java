@@ -42,11 +42,7 @@ final class SessionResolver {
             }
             receipt = cookie.readReceipt(request);
         } else {
-            token = SessionTokens.requireWellFormed(request.getHeader("API-Token"), "The API-Token header");
-            if (token == null) {
-                token = SessionTokens.requireWellFormed(
-                        SessionTokens.fromAccept(request.getHeader("Accept")), "The api-token parameter of Accept");
-            }
+            token = headerToken(request);
         }
         return new ShopperSession(
                 token,
@@ -58,6 +54,16 @@ final class SessionResolver {
                 request.getMethod(),
                 request.getRequestURI(),
                 nonce);
+    }
+
+    /** Header mode: the {@code API-Token} header, or the {@code api-token} parameter of Accept; 400 if malformed. */
+    static String headerToken(HttpServletRequest request) {
+        String token = SessionTokens.requireWellFormed(request.getHeader("API-Token"), "The API-Token header");
+        if (token == null) {
+            token = SessionTokens.requireWellFormed(
+                    SessionTokens.fromAccept(request.getHeader("Accept")), "The api-token parameter of Accept");
+        }
+        return token;
     }
 
     private String edgeCountry(HttpServletRequest request) {

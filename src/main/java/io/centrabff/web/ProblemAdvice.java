@@ -33,10 +33,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     private final Rejections rejections;
+    private final Problems problems;
     private final int maxJsonDepth;
 
-    ProblemAdvice(Rejections rejections, HttpLimitsProperties limits) {
+    ProblemAdvice(Rejections rejections, Problems problems, HttpLimitsProperties limits) {
         this.rejections = rejections;
+        this.problems = problems;
         this.maxJsonDepth = limits.maxJsonDepth();
     }
 
@@ -97,16 +99,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             body = errorResponse.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
         }
         if (body instanceof ProblemDetail problem) {
-            Problems.enrich(problem, correlationId(request));
+            problems.enrich(problem, servletRequest(request));
             rejections.count(problem, status);
         }
         return super.handleExceptionInternal(ex, body, headers, status, request);
     }
 
-    private static String correlationId(WebRequest request) {
+    private static HttpServletRequest servletRequest(WebRequest request) {
         if (request instanceof NativeWebRequest nativeRequest
                 && nativeRequest.getNativeRequest() instanceof HttpServletRequest servletRequest) {
-            return Correlation.of(servletRequest);
+            return servletRequest;
         }
         return null;
     }

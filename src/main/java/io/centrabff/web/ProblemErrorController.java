@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProblemErrorController implements ErrorController {
 
     private final Rejections rejections;
+    private final Problems problems;
 
-    ProblemErrorController(Rejections rejections) {
+    ProblemErrorController(Rejections rejections, Problems problems) {
         this.rejections = rejections;
+        this.problems = problems;
     }
 
     @RequestMapping("${server.error.path:/error}")
@@ -36,7 +38,7 @@ class ProblemErrorController implements ErrorController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(BffException.type(status.is5xxServerError() ? "internal" : "rejected"));
         problem.setTitle(status.getReasonPhrase());
-        Problems.enrich(problem, Correlation.of(request));
+        problems.enrich(problem, request);
         rejections.count(problem, status);
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -29,6 +29,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final ClientIp clientIp;
     private final ObjectMapper mapper;
     private final String sessionCookie;
+    private final Problems problems;
     private final List<Matcher> matchers = new ArrayList<>();
 
     RateLimitFilter(
@@ -37,7 +38,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             RateLimiter limiter,
             ClientIp clientIp,
             ObjectMapper mapper,
-            String sessionCookie) {
+            String sessionCookie,
+            Problems problems) {
+        this.problems = problems;
         this.limiter = limiter;
         this.clientIp = clientIp;
         this.mapper = mapper;
@@ -109,7 +112,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     private void reject(HttpServletRequest request, HttpServletResponse response, BffException rejection)
             throws IOException {
         ProblemDetail problem = rejection.getBody();
-        Problems.enrich(problem, Correlation.of(request));
+        problems.enrich(problem, request);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(rejection.getStatusCode().value());
         rejection.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));

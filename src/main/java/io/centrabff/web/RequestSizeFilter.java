@@ -28,8 +28,10 @@ class RequestSizeFilter extends OncePerRequestFilter {
     private final long limit;
     private final ObjectMapper mapper;
     private final Rejections rejections;
+    private final Problems problems;
 
-    RequestSizeFilter(HttpLimitsProperties properties, ObjectMapper mapper, Rejections rejections) {
+    RequestSizeFilter(HttpLimitsProperties properties, ObjectMapper mapper, Rejections rejections, Problems problems) {
+        this.problems = problems;
         this.limit = properties.maxBodySize().toBytes();
         this.mapper = mapper;
         this.rejections = rejections;
@@ -59,7 +61,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE);
         problem.setType(BffException.type("body-too-large"));
         problem.setTitle("Request body too large");
-        Problems.enrich(problem, Correlation.of(request));
+        problems.enrich(problem, request);
         rejections.count("body-too-large");
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

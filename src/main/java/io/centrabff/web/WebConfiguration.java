@@ -54,6 +54,12 @@ class WebConfiguration {
     }
 
     /** The buckets live where {@code coordination} decides: in this instance, or in Redis shared by all. */
+    /** Problem answers get the caller's token in header mode, when the session capability supplies it. */
+    @Bean
+    Problems problems(ObjectProvider<CallerToken> callerToken) {
+        return new Problems(callerToken);
+    }
+
     @Bean
     RateLimiter rateLimiter(RateLimitProperties properties, Rejections rejections, BucketStore buckets) {
         return new RateLimiter(properties, rejections, buckets);
@@ -67,9 +73,10 @@ class WebConfiguration {
             ClientIp clientIp,
             ObjectMapper mapper,
             @org.springframework.beans.factory.annotation.Value("${bff.session.cookie-name:centra-session}")
-                    String sessionCookie) {
+                    String sessionCookie,
+            Problems problems) {
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-                new RateLimitFilter(properties, api.basePath(), limiter, clientIp, mapper, sessionCookie));
+                new RateLimitFilter(properties, api.basePath(), limiter, clientIp, mapper, sessionCookie, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

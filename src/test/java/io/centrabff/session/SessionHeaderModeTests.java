@@ -64,6 +64,43 @@ class SessionHeaderModeTests extends StubbedCentra {
     }
 
     @Test
+    void theBffsOwnProblemAnswersCarryTheCallersToken() {
+        // Centra failing: the BFF answers 503 problem+json itself (through ProblemAdvice for a read).
+        CENTRA.stubFor(any(urlEqualTo(SELECTION)).willReturn(aResponse().withStatus(502)));
+        Reply failed = bff.get("/api/checkout/selection", "API-Token", "tok-header");
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(failed.json().path("token").asText()).isEqualTo("tok-header");
+
+        // A problem raised before anything is relayed (a path value the BFF refuses).
+        Reply invalid = bff.put("/api/checkout/countries/not-a-country", null, "API-Token", "tok-header");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().path("token").asText()).isEqualTo("tok-header");
+
+        // Without a token there is none to repeat.
+        Reply anonymous = bff.put("/api/checkout/countries/not-a-country", null);
+        assertThat(anonymous.status()).isEqualTo(400);
+        assertThat(anonymous.json().has("token")).isFalse();
+    }
+
+    @Test
+    void aRefusalOnACartRouteCarriesTheCallersToken() {
+        Reply first = bff.post("/api/checkout/items/1001-1", null, "API-Token", "tok-cart", "Idempotency-Key", "k-1");
+        assertThat(first.status()).isEqualTo(200);
+
+        // The same key for another change: 422 from the BFF, never reaching Centra.
+        Reply reused = bff.post("/api/checkout/items/1002-1", null, "API-Token", "tok-cart", "Idempotency-Key", "k-1");
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(reused.json().path("token").asText()).isEqualTo("tok-cart");
+        assertThat(reused.json().at("/bff/widgets").isObject())
+                .as("widget instructions as on every cart answer")
+                .isTrue();
+        CENTRA.verify(exactly(0), anyRequestedFor(urlEqualTo(BASE + "/items/1002-1")));
+    }
+
+    @Test
     void malformedApiTokenIsRejectedWithoutCallingCentra() {
         Reply reply = bff.get("/api/checkout/selection", "API-Token", "none");
 
