@@ -1,10 +1,10 @@
 package io.centrabff.catalog;
 
-import io.centrabff.centra.Secret;
 import io.centrabff.session.SessionRelay;
 import io.centrabff.web.ClientIp;
 import io.centrabff.web.JsonBodies;
 import io.centrabff.web.RateLimiter;
+import io.centrabff.web.Secret;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 import java.util.concurrent.CompletableFuture;

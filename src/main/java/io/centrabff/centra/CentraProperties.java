@@ -1,5 +1,6 @@
 package io.centrabff.centra;
 
+import io.centrabff.web.Secret;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

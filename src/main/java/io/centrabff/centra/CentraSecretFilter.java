@@ -1,5 +1,6 @@
 package io.centrabff.centra;
 
+import io.centrabff.web.Secret;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;

@@ -1,6 +1,6 @@
 package io.centrabff.session;
 
-import io.centrabff.centra.Secret;
+import io.centrabff.web.Secret;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

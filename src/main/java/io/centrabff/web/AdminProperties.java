@@ -1,6 +1,5 @@
 package io.centrabff.web;
 
-import io.centrabff.centra.Secret;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

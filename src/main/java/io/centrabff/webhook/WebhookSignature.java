@@ -2,7 +2,7 @@ package io.centrabff.webhook;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.centrabff.centra.Secret;
+import io.centrabff.web.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;

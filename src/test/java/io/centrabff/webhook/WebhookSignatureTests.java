@@ -2,7 +2,7 @@ package io.centrabff.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.centrabff.centra.Secret;
+import io.centrabff.web.Secret;
 import io.centrabff.webhook.WebhookSignature.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

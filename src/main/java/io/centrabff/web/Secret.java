@@ -1,4 +1,4 @@
-package io.centrabff.centra;
+package io.centrabff.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.centrabff.widgets;
+package io.centrabff.sandbox;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
