@@ -11,7 +11,11 @@ final class Problems {
     private final CallerToken callerToken;
 
     Problems(ObjectProvider<CallerToken> callerToken) {
-        this.callerToken = callerToken.getIfAvailable(() -> request -> null);
+        this(callerToken.getIfAvailable(() -> request -> null));
+    }
+
+    Problems(CallerToken callerToken) {
+        this.callerToken = callerToken;
     }
 
     /** {@code errors}, the correlation id and, in header mode, the caller's token. */
