@@ -30,6 +30,7 @@ final class SessionResolver {
         String token = null;
         String receipt = null;
         String nonce = null;
+        boolean sessionless = false;
         if (properties.mode() == SessionProperties.Mode.COOKIE) {
             SessionSeal.Opened opened = cookie.readSession(request);
             if (opened != null) {
@@ -42,10 +43,16 @@ final class SessionResolver {
             }
             receipt = cookie.readReceipt(request);
         } else {
-            token = SessionTokens.requireWellFormed(request.getHeader("API-Token"), "The API-Token header");
-            if (token == null) {
-                token = SessionTokens.requireWellFormed(
-                        SessionTokens.fromAccept(request.getHeader("Accept")), "The api-token parameter of Accept");
+            String header = request.getHeader("API-Token");
+            String accept = SessionTokens.fromAccept(request.getHeader("Accept"));
+            // Centra's token-less mode (introduction "Token-less communication"): no token back, nothing saved.
+            sessionless =
+                    SessionTokens.isSessionless(header) || (header == null && SessionTokens.isSessionless(accept));
+            if (!sessionless) {
+                token = SessionTokens.requireWellFormed(header, "The API-Token header");
+                if (token == null) {
+                    token = SessionTokens.requireWellFormed(accept, "The api-token parameter of Accept");
+                }
             }
         }
         return new ShopperSession(
@@ -57,7 +64,8 @@ final class SessionResolver {
                 request.getHeader("Idempotency-Key"),
                 request.getMethod(),
                 request.getRequestURI(),
-                nonce);
+                nonce,
+                sessionless);
     }
 
     private String edgeCountry(HttpServletRequest request) {

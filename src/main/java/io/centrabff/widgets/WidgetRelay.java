@@ -64,6 +64,10 @@ final class WidgetRelay implements RelayHook {
     static final Set<CentraOperation> CART_CHANGES = EnumSet.of(
             CentraOperation.ADD_ITEM,
             CentraOperation.ADD_ITEM_QUANTITY,
+            CentraOperation.ADD_GIFT_CERTIFICATE,
+            CentraOperation.ADD_GIFT_CERTIFICATE_AMOUNT,
+            CentraOperation.ADD_BUNDLE,
+            CentraOperation.SET_SELECTION_CONTEXT,
             CentraOperation.UPDATE_ITEMS,
             CentraOperation.INCREASE_LINE,
             CentraOperation.INCREASE_LINE_BY,
