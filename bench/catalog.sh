@@ -137,7 +137,9 @@ for round in $(seq 1 "$WARMUPS"); do
   echo "Warm-up round $round of $WARMUPS (${DURATION}s each: BFF, bare MVC, nginx)"
   run_wrk "$URL_BFF" >/dev/null; run_wrk "$URL_BARE" >/dev/null; run_wrk "$URL_NGINX" >/dev/null
 done
-curl -fs -X POST -H 'Content-Type: application/json' -d "$BODY" -D "$WORK/headers" -o /dev/null "$URL_BFF"
+# X-BFF-Cache is only shown to server-key callers.
+curl -fs -X POST -H 'Content-Type: application/json' -H 'X-BFF-Server-Key: bench-key' -d "$BODY" -D "$WORK/headers" \
+  -o /dev/null "$URL_BFF"
 grep -qi "^X-BFF-Cache: hit" "$WORK/headers" || { echo "the BFF did not answer from its cache"; exit 1; }
 
 echo "Load before the measured rounds: $(uptime)"
@@ -164,6 +166,9 @@ for name in bff bare nginx; do
   printf '%-26s %10.0f %9.2f %9.2f %10s\n' "$(case $name in bff) echo "BFF cache hit";; bare) echo "bare Spring MVC";; \
     nginx) echo "nginx (file)";; esac)" "$(rps <"$file")" "$(pct 50% <"$file")" "$(pct 99% <"$file")" \
     "$(ratio "$(rps <"$file")" "$NGINX_RPS")"
+done
+for name in bff bare nginx; do
+  if grep -q "Non-2xx" "$WORK/wrk-$name.txt"; then echo "$name: $(grep 'Non-2xx' "$WORK/wrk-$name.txt")"; fi
 done
 printf 'ratio BFF/bare MVC:  %s   (target >= 1.0)\n' "$(ratio "$BFF_RPS" "$BARE_RPS")"
 printf 'BFF p99 at %s req/s (half of max, hey -c %s -q %s): %.2f ms   (target <= 10 ms)\n' \

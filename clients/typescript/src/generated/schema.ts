@@ -1378,7 +1378,7 @@ export interface components {
             };
             content?: never;
         };
-        /** @description Centra's answer as it would be for this shopper (Centra's status), from the catalog cache. Never sets a cookie. */
+        /** @description Centra's answer as it would be for this shopper (Centra's status), from the catalog cache. Never sets a cookie. In header mode it starts with the caller's `token` when the caller sent one, as Centra's answers do. */
         CatalogAnswer: {
             headers: {
                 "X-Correlation-ID": components["headers"]["X-Correlation-ID"];

@@ -62,6 +62,11 @@ final class CatalogCaching {
         this.personal = new Policy(PRIVATE, PRIVATE, varyValue);
     }
 
+    /** Header mode: Centra's answers carry the session token in the body, so catalog answers do too. */
+    boolean tokenInBody() {
+        return mode == SessionProperties.Mode.HEADER;
+    }
+
     /** Private unless nothing in the request ties the answer to one shopper or one server caller. */
     Policy policy(HttpServletRequest request) {
         if (request == null || request.getHeader(CatalogController.SERVER_KEY_HEADER) != null) {

@@ -3,7 +3,9 @@ package io.centrabff.catalog;
 import io.centrabff.centra.CentraGateway;
 import io.centrabff.session.SessionProperties;
 import io.centrabff.session.SessionRelay;
+import io.centrabff.web.AheadOfDispatch;
 import io.centrabff.web.ApiProperties;
+import io.centrabff.web.FilterOrder;
 import io.centrabff.web.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -11,7 +13,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {
@@ -37,7 +38,7 @@ class CatalogConfiguration {
         return new CatalogReads(cache, properties, caching, limiter);
     }
 
-    /** Last of all filters, so every other filter still applies to a hit it answers. */
+    /** Ahead of the observation and MVC; CORS, rate-limit rules and metrics from {@link AheadOfDispatch}. */
     @Bean
     FilterRegistrationBean<CatalogHitFilter> catalogHitFilter(
             ApiProperties api,
@@ -46,10 +47,11 @@ class CatalogConfiguration {
             CatalogReads reads,
             CatalogCaching caching,
             CatalogProperties properties,
-            CatalogHttpProperties http) {
-        FilterRegistrationBean<CatalogHitFilter> registration = new FilterRegistrationBean<>(
-                new CatalogHitFilter(api.basePath(), relay, contexts, reads, caching, properties.serverKey()));
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+            CatalogHttpProperties http,
+            AheadOfDispatch dispatch) {
+        FilterRegistrationBean<CatalogHitFilter> registration = new FilterRegistrationBean<>(new CatalogHitFilter(
+                api.basePath(), relay, contexts, reads, caching, properties.serverKey(), dispatch));
+        registration.setOrder(FilterOrder.ANSWERS_AHEAD_OF_DISPATCH);
         registration.setEnabled(http.fastPath());
         return registration;
     }

@@ -2,6 +2,7 @@ package io.centrabff.catalog;
 
 import io.centrabff.centra.Secret;
 import io.centrabff.session.SessionRelay;
+import io.centrabff.session.ShopperSession;
 import io.centrabff.web.ClientIp;
 import io.centrabff.web.JsonBodies;
 import io.centrabff.web.RateLimiter;
@@ -62,9 +63,11 @@ class CatalogController {
         JsonNode object = JsonBodies.optionalObject(body);
         ObjectNode query = queries.listing(object instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode());
         Choice choice = choice(request, query.path("market"), query.path("pricelist"), query.path("language"));
+        ShopperSession session = relay.session(request);
         return reads.read(
-                caller(request),
-                context(request, choice),
+                request,
+                caller(request, session),
+                context(session, choice),
                 c -> CatalogKey.listing(c.market(), c.language(), query),
                 c -> CatalogView.of(c.pricelist(), query));
     }
@@ -77,9 +80,11 @@ class CatalogController {
             @RequestParam(required = false) String pricelist,
             @RequestParam(required = false) String language) {
         Choice choice = choice(request, text(market), text(pricelist), text(language));
+        ShopperSession session = relay.session(request);
         return reads.read(
-                caller(request),
-                context(request, choice),
+                request,
+                caller(request, session),
+                context(session, choice),
                 c -> CatalogKey.product(c.market(), c.language(), product),
                 c -> new CatalogView(c.pricelist(), false, 0, -1));
     }
@@ -90,9 +95,11 @@ class CatalogController {
             @RequestParam(required = false) String market,
             @RequestParam(required = false) String language) {
         Choice choice = choice(request, text(market), text(null), text(language));
+        ShopperSession session = relay.session(request);
         return reads.read(
-                caller(request),
-                context(request, choice),
+                request,
+                caller(request, session),
+                context(session, choice),
                 c -> CatalogKey.categories(c.market(), c.language()),
                 c -> new CatalogView(c.pricelist(), false, 0, -1));
     }
@@ -101,21 +108,24 @@ class CatalogController {
     Object uri(HttpServletRequest request, @RequestBody JsonNode body) {
         ObjectNode query = queries.uri((ObjectNode) JsonBodies.requireText(body, "uri", 2048));
         Choice choice = choice(request, query.path("market"), query.path("pricelist"), query.path("language"));
+        ShopperSession session = relay.session(request);
         return reads.read(
-                caller(request),
-                context(request, choice),
+                request,
+                caller(request, session),
+                context(session, choice),
                 c -> CatalogKey.uri(c.market(), c.language(), query),
                 c -> new CatalogView(c.pricelist(), false, 0, -1));
     }
 
-    private CatalogReads.Caller caller(HttpServletRequest request) {
+    private CatalogReads.Caller caller(HttpServletRequest request, ShopperSession session) {
         return new CatalogReads.Caller(
-                RateLimiter.clientKey(clientIp.of(request)), serverKey.matches(request.getHeader(SERVER_KEY_HEADER)));
+                RateLimiter.clientKey(clientIp.of(request)),
+                serverKey.matches(request.getHeader(SERVER_KEY_HEADER)),
+                session.token());
     }
 
-    private CompletableFuture<ShopperContext> context(HttpServletRequest request, Choice choice) {
-        return contexts.resolve(relay.session(request))
-                .thenApply(c -> c.with(choice.market(), choice.pricelist(), choice.language()));
+    private CompletableFuture<ShopperContext> context(ShopperSession session, Choice choice) {
+        return contexts.resolve(session).thenApply(c -> c.with(choice.market(), choice.pricelist(), choice.language()));
     }
 
     /** Centra honours market/pricelist/language only with its secret; here only with the BFF's server key. */

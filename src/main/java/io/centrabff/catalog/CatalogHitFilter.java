@@ -7,32 +7,37 @@ import io.centrabff.catalog.CatalogReads.Answered;
 import io.centrabff.catalog.CatalogReads.View;
 import io.centrabff.centra.Secret;
 import io.centrabff.session.SessionRelay;
+import io.centrabff.web.AheadOfDispatch;
 import io.centrabff.web.BufferedRequest;
+import io.centrabff.web.FilterOrder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Answers repeated catalog reads whose answer is cached ahead of MVC dispatch, from the pre-rendered bytes and ETag.
- * Handler lookup, argument resolution, JSON body parsing, validation and message conversion cost several times what
- * copying a few KB does, and a hit's result is fully known from the request: when the controller has answered a hit,
- * the request's signature (method, path, query, body bytes, content type, accept, server-key validity and the
- * shopper's resolved market, pricelist and language) is remembered with the entry and view it was answered from. A
- * later request with the same signature whose entry is still fresh and whose view is still rendered is answered here
- * with the same status, headers and bytes; anything else (first request, miss, stale entry, a shopper whose
- * location is not known yet, a malformed session token) goes through the controller as before, so validation and
- * errors stay in one place.
+ * Answers repeated catalog reads whose answer is cached, from the pre-rendered bytes and ETag, ahead of the server
+ * observation and MVC dispatch. Handler lookup, argument resolution, JSON body parsing, validation, message
+ * conversion and the observation (a timer, a long-task timer and a span) cost several times what copying a few KB
+ * does, and a hit's result is fully known from the request: when the controller has answered a hit, the request's
+ * signature (method, path, query, body bytes, content type, accept, server-key validity and the shopper's resolved
+ * market, pricelist and language) is remembered with the entry and view it was answered from. A later request with the
+ * same signature whose entry is still fresh and whose view is still rendered is answered here with the same status,
+ * headers and bytes; anything else (first request, miss, stale entry, a shopper whose location is not known yet, a
+ * malformed session token, a body without a length or above the size limit, a route some rate-limit rule covers)
+ * goes through the chain as before, so validation and errors stay in one place.
  *
- * <p>Registered after every other filter: security headers, correlation id, CORS, body-size and rate limits, and the
- * http.server.requests observation (which gets the route's pattern, as MVC would set it) all still apply to a hit.
+ * <p>Runs at {@link FilterOrder#ANSWERS_AHEAD_OF_DISPATCH}: the correlation id and security headers are already set;
+ * CORS (the chain's own filter), the rate-limit rules and the {@code http.server.requests} timer (with the route's
+ * pattern, as MVC would set it) come from {@link AheadOfDispatch}. A hit gets no span of its own.
  */
 class CatalogHitFilter extends OncePerRequestFilter {
 
@@ -50,14 +55,21 @@ class CatalogHitFilter extends OncePerRequestFilter {
             boolean serverCaller,
             ShopperContext context) {}
 
+    /** Catalog bodies are a few hundred bytes; anything larger is read by the controller, not here. */
+    private static final int MAX_BODY = 16 * 1024;
+
     private final String basePath;
     private final SessionRelay relay;
     private final ShopperContexts contexts;
     private final CatalogReads reads;
     private final CatalogCaching caching;
     private final Secret serverKey;
+    private final AheadOfDispatch dispatch;
+    private final long maxBody;
     private final Cache<Signature, Replay> replays =
             Caffeine.newBuilder().maximumSize(10_000).build();
+    /** Per method and route, whether a rate-limit rule covers it (then this filter never answers it). */
+    private final Map<String, Boolean> limited = new ConcurrentHashMap<>();
 
     CatalogHitFilter(
             String basePath,
@@ -65,40 +77,65 @@ class CatalogHitFilter extends OncePerRequestFilter {
             ShopperContexts contexts,
             CatalogReads reads,
             CatalogCaching caching,
-            Secret serverKey) {
+            Secret serverKey,
+            AheadOfDispatch dispatch) {
         this.basePath = basePath;
         this.relay = relay;
         this.contexts = contexts;
         this.reads = reads;
         this.caching = caching;
         this.serverKey = serverKey;
+        this.dispatch = dispatch;
+        this.maxBody = Math.min(MAX_BODY, dispatch.maxBodySize());
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        String route = route(request);
+        return route == null
+                || limited.computeIfAbsent(
+                        request.getMethod() + ' ' + route, key -> dispatch.rateLimited(request.getMethod(), route));
+    }
+
+    /**
+     * The catalog route of a GET or POST request (a single product's route as one representative path), or null when
+     * the request is not a catalog read.
+     */
+    private String route(HttpServletRequest request) {
         String method = request.getMethod();
         if (!"GET".equals(method) && !"POST".equals(method)) {
-            return true;
+            return null;
         }
         String uri = request.getRequestURI();
         if (!uri.startsWith(basePath)) {
-            return true;
+            return null;
         }
         String rest = uri.substring(basePath.length());
-        return !(rest.equals("/products")
-                || rest.equals("/uri")
-                || rest.equals("/categories")
-                || (rest.startsWith("/products/") && rest.indexOf('/', "/products/".length()) < 0));
+        if (rest.equals("/products") || rest.equals("/uri") || rest.equals("/categories")) {
+            return uri;
+        }
+        if (rest.startsWith("/products/")
+                && rest.length() > "/products/".length()
+                && rest.indexOf('/', "/products/".length()) < 0) {
+            return basePath + "/products/product";
+        }
+        return null;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long started = System.nanoTime();
         HttpServletRequest forward = request;
         String body = "";
         if ("POST".equals(request.getMethod())) {
-            // Bounded: RequestSizeFilter has refused bodies over bff.http.max-body-size before this filter.
-            byte[] bytes = request.getInputStream().readAllBytes();
+            long length = request.getContentLengthLong();
+            if (length < 0 || length > maxBody) {
+                // Not read here: the size filter and the controller deal with it.
+                chain.doFilter(request, response);
+                return;
+            }
+            byte[] bytes = request.getInputStream().readNBytes((int) length);
             body = new String(bytes, StandardCharsets.ISO_8859_1);
             forward = new BufferedRequest(request, bytes);
         }
@@ -109,7 +146,11 @@ class CatalogHitFilter extends OncePerRequestFilter {
                     ? null
                     : reads.cached(replay.answered().key(), replay.answered().view());
             if (view != null) {
-                answer(request, response, replay, view);
+                dispatch.withCors(
+                        request,
+                        response,
+                        (req, res) -> answer((HttpServletRequest) req, (HttpServletResponse) res, signature, view));
+                dispatch.record(request, response, replay.pattern(), started);
                 return;
             }
         }
@@ -144,17 +185,18 @@ class CatalogHitFilter extends OncePerRequestFilter {
                 context);
     }
 
-    private void answer(HttpServletRequest request, HttpServletResponse response, Replay replay, View view)
+    private void answer(HttpServletRequest request, HttpServletResponse response, Signature signature, View shared)
             throws IOException {
-        ServerHttpObservationFilter.findObservationContext(request)
-                .ifPresent(observation -> observation.setPathPattern(replay.pattern()));
+        View view = caching.tokenInBody()
+                ? CatalogReads.withToken(shared, relay.session(request).token())
+                : shared;
         HttpHeaders headers = new HttpHeaders();
         boolean notModified = CatalogReads.headers(
                 view,
                 Source.HIT,
                 caching.policy(request),
                 CatalogCaching.ifNoneMatch(request),
-                serverKey.matches(request.getHeader(CatalogController.SERVER_KEY_HEADER)),
+                signature.serverCaller(),
                 headers);
         // As MVC writes them: a list header's members one value each, after the ones filters added (CORS's Vary).
         headers.forEach((name, values) -> values.forEach(value -> {

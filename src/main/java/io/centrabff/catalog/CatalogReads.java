@@ -6,6 +6,7 @@ import io.centrabff.catalog.CatalogCache.Lookup;
 import io.centrabff.catalog.CatalogCache.Source;
 import io.centrabff.web.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,8 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -52,10 +51,13 @@ class CatalogReads {
     static final String MISS_BUDGET = "catalog-miss";
 
     /**
-     * Who is reading: the client key (its IP, an IPv6 /64) that misses are charged to, and whether it presented the
-     * server key (only such callers learn whether an answer came from the cache).
+     * Who is reading.
+     *
+     * @param client the client key (its IP, an IPv6 /64) that misses are charged to
+     * @param server whether it presented the server key (only such callers learn whether an answer came from the cache)
+     * @param token the caller's session token, or null; in header mode it is echoed in the body, as Centra does
      */
-    record Caller(String client, boolean server) {}
+    record Caller(String client, boolean server, String token) {}
 
     private final CatalogCache cache;
     private final CatalogCaching caching;
@@ -80,11 +82,11 @@ class CatalogReads {
      * request's session and validators decide the caching headers and a 304.
      */
     Object read(
+            HttpServletRequest request,
             Caller caller,
             CompletableFuture<ShopperContext> context,
             Function<ShopperContext, CatalogKey> keyOf,
             Function<ShopperContext, CatalogView> viewOf) {
-        HttpServletRequest request = currentRequest();
         CatalogCaching.Policy policy = caching.policy(request);
         String ifNoneMatch = CatalogCaching.ifNoneMatch(request);
         CompletableFuture<Answer> answer = context.thenCompose(shopper -> {
@@ -96,11 +98,13 @@ class CatalogReads {
                     throw RateLimiter.tooManyRequests(MISS_BUDGET, wait);
                 });
             }
-            return cache.get(key).thenApply(lookup -> respond(key, view, lookup, policy, ifNoneMatch, caller.server()));
+            String echoed = caching.tokenInBody() ? caller.token() : null;
+            return cache.get(key)
+                    .thenApply(lookup -> respond(key, view, lookup, policy, ifNoneMatch, caller.server(), echoed));
         });
         if (answer.isDone() && !answer.isCompletedExceptionally()) {
             Answer done = answer.join();
-            if (request != null && done.source() == Source.HIT) {
+            if (done.source() == Source.HIT) {
                 request.setAttribute(ANSWERED, done.answered());
             }
             return done.response();
@@ -149,9 +153,11 @@ class CatalogReads {
             Lookup lookup,
             CatalogCaching.Policy policy,
             String ifNoneMatch,
-            boolean server) {
+            boolean server,
+            String token) {
         CatalogEntry entry = lookup.entry();
-        View bytes = rendered.get(new Rendered(key, entry.generation, view), k -> render(key, view, entry));
+        View bytes = withToken(
+                rendered.get(new Rendered(key, entry.generation, view), k -> render(key, view, entry)), token);
         HttpHeaders headers = new HttpHeaders();
         boolean notModified = headers(bytes, lookup.source(), policy, ifNoneMatch, server, headers);
         ResponseEntity<byte[]> response = notModified
@@ -163,15 +169,49 @@ class CatalogReads {
         return new Answer(new Answered(key, view), lookup.source(), response);
     }
 
+    /**
+     * {@code view} with the session token as its first member, as Centra's answers carry it in header mode (its
+     * documented client code drops a session whose token is missing from an answer), or {@code view} itself when
+     * {@code token} is null. The ETag then covers the token too, so it still names exactly these bytes.
+     */
+    static View withToken(View view, String token) {
+        if (token == null) {
+            return view;
+        }
+        byte[] body = view.body();
+        if (body.length < 2 || body[0] != '{') {
+            return view;
+        }
+        byte[] member;
+        try {
+            member = CatalogJson.MAPPER.writeValueAsBytes(token);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("A token is a string", e);
+        }
+        boolean empty = body.length == 2;
+        byte[] prefix = "{\"token\":".getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[prefix.length + member.length + (empty ? 0 : 1) + body.length - 1];
+        int at = 0;
+        System.arraycopy(prefix, 0, out, at, prefix.length);
+        at += prefix.length;
+        System.arraycopy(member, 0, out, at, member.length);
+        at += member.length;
+        if (!empty) {
+            out[at++] = ',';
+        }
+        System.arraycopy(body, 1, out, at, body.length - 1);
+        // The view's validator and the token decide the bytes: hashing the two is as strong as hashing the bytes.
+        return new View(
+                view.status(),
+                out,
+                view.etag() == null
+                        ? null
+                        : CatalogCaching.etag((view.etag() + token).getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static View render(CatalogKey key, CatalogView view, CatalogEntry entry) {
         byte[] body = bytes(view.render(key, entry));
         return new View(entry.status, body, entry.status < 300 ? CatalogCaching.etag(body) : null);
-    }
-
-    private static HttpServletRequest currentRequest() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest()
-                : null;
     }
 
     private static byte[] bytes(ObjectNode body) {

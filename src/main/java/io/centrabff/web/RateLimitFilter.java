@@ -79,6 +79,14 @@ class RateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** Whether any rule limits {@code method} on {@code path} (a request path, base path included). */
+    boolean applies(String method, String path) {
+        PathContainer parsed = PathContainer.parsePath(path);
+        return matchers.stream()
+                .anyMatch(matcher ->
+                        matcher.methods().contains(method) && matcher.pattern().matches(parsed));
+    }
+
     private String key(RateLimitProperties.Rule.Per per, HttpServletRequest request) {
         if (per == RateLimitProperties.Rule.Per.SESSION) {
             String token = sessionToken(request);

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
  * body) and refused the same way, or handed on from memory.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(FilterOrder.BODY_SIZE)
 class RequestSizeFilter extends OncePerRequestFilter {
 
     private static final String TOO_LARGE = "The request body is larger than this service accepts";

@@ -6,17 +6,22 @@ import io.micrometer.context.ContextRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.DispatcherType;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.http.server.observation.ServerRequestObservationConvention;
 import org.springframework.web.filter.CorsFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -94,8 +99,42 @@ class WebConfiguration {
                     String sessionCookie) {
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
                 new RateLimitFilter(properties, api.basePath(), limiter, clientIp, mapper, sessionCookie));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setOrder(FilterOrder.RATE_LIMITS);
         return registration;
+    }
+
+    /**
+     * The server observation (Boot's, at {@link FilterOrder#OBSERVATION} instead of right after the correlation
+     * filter), so answers known from the request alone can be given ahead of it ({@link AheadOfDispatch}).
+     */
+    @Bean
+    FilterRegistrationBean<ServerHttpObservationFilter> webMvcObservationFilter(
+            ObservationRegistry registry,
+            ObjectProvider<ServerRequestObservationConvention> convention,
+            ObservationProperties properties) {
+        String name = properties.getHttp().getServer().getRequests().getName();
+        FilterRegistrationBean<ServerHttpObservationFilter> registration =
+                new FilterRegistrationBean<>(new ServerHttpObservationFilter(
+                        registry,
+                        convention.getIfAvailable(() -> new DefaultServerRequestObservationConvention(name))));
+        registration.setOrder(FilterOrder.OBSERVATION);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        return registration;
+    }
+
+    @Bean
+    AheadOfDispatch aheadOfDispatch(
+            FilterRegistrationBean<CorsFilter> cors,
+            FilterRegistrationBean<RateLimitFilter> limits,
+            HttpLimitsProperties http,
+            MeterRegistry meters,
+            ObservationProperties properties) {
+        return new AheadOfDispatch(
+                cors.getFilter(),
+                limits.getFilter(),
+                http.maxBodySize().toBytes(),
+                meters,
+                properties.getHttp().getServer().getRequests().getName());
     }
 
     /** Only when no proxy is trusted: a request through one is then a misconfiguration worth saying out loud. */
@@ -110,7 +149,7 @@ class WebConfiguration {
         FilterRegistrationBean<ProxyWarning> registration =
                 new FilterRegistrationBean<>(new ProxyWarning(environment.matchesProfiles("sandbox")));
         registration.setEnabled(!trusted);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(FilterOrder.PROXY_WARNING);
         return registration;
     }
 
@@ -120,7 +159,7 @@ class WebConfiguration {
             CorsProperties properties, ApiProperties api, ObjectMapper mapper, Rejections rejections) {
         FilterRegistrationBean<CorsFilter> registration =
                 new FilterRegistrationBean<>(CrossOrigin.filter(properties, api.basePath(), mapper, rejections));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        registration.setOrder(FilterOrder.CORS);
         return registration;
     }
 

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
@@ -45,7 +44,7 @@ class WebhookConfiguration {
         FilterRegistrationBean<WebhookBodyFilter> registration =
                 new FilterRegistrationBean<>(new WebhookBodyFilter(properties.path()));
         // After the correlation id and the body size limit, before anything that might parse the form.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+        registration.setOrder(io.centrabff.web.FilterOrder.WEBHOOK_BODY);
         return registration;
     }
 }
