@@ -2,10 +2,11 @@
 # Cached product-listing throughput and latency, side by side in one run on loopback: the BFF's cache hit (embedded
 # sandbox as Centra), a bare Spring Boot MVC controller returning the very same bytes (bench/baseline, built here with
 # the product's Spring Boot version; Boot defaults, nothing else) and nginx serving the bytes from a file. Each server
-# gets WARMUPS rounds of load first; then one measured round each. Prints req/s, p50/p99, the ratios, and the BFF's
+# gets WARMUPS rounds of load first; then ROUNDS measured rounds, the servers interleaved within each, and the
+# round with the median BFF/bare ratio is reported. Prints req/s, p50/p99, the ratios, and the BFF's
 # p99 at half of its max rate.
 #
-#   bench/catalog.sh   # DURATION=10 WARMUPS=2 CONNECTIONS=32 THREADS=1 BFF_PORT=18080 NGINX_PORT=18081 BARE_PORT=18082
+#   bench/catalog.sh   # DURATION=10 WARMUPS=2 ROUNDS=3 CONNECTIONS=32 THREADS=1 BFF_PORT=18080 NGINX_PORT=18081 BARE_PORT=18082
 #
 # Needs Java 17; installs wrk, hey (rate-limited load for the p99) and nginx with apt-get when missing.
 set -euo pipefail
@@ -18,6 +19,7 @@ BFF_PORT=${BFF_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
 BARE_PORT=${BARE_PORT:-18082}
 WARMUPS=${WARMUPS:-2}
+ROUNDS=${ROUNDS:-3}
 BODY='{"limit":10,"onlyAvailable":true}'
 WORK=$(mktemp -d)
 chmod 755 "$WORK"   # nginx workers run as an unprivileged user
@@ -143,10 +145,23 @@ curl -fs -X POST -H 'Content-Type: application/json' -H 'X-BFF-Server-Key: bench
 grep -qi "^X-BFF-Cache: hit" "$WORK/headers" || { echo "the BFF did not answer from its cache"; exit 1; }
 
 echo "Load before the measured rounds: $(uptime)"
-echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency, POST $BODY"
-run_wrk "$URL_BFF" | tee "$WORK/wrk-bff.txt" | sed 's/^/  bff   /'
-run_wrk "$URL_BARE" | tee "$WORK/wrk-bare.txt" | sed 's/^/  bare  /'
-run_wrk "$URL_NGINX" | tee "$WORK/wrk-nginx.txt" | sed 's/^/  nginx /'
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency, POST $BODY; $ROUNDS measured rounds, servers interleaved"
+for round in $(seq 1 "$ROUNDS"); do
+  for name in bff bare nginx; do
+    url=$(case $name in bff) echo "$URL_BFF";; bare) echo "$URL_BARE";; nginx) echo "$URL_NGINX";; esac)
+    run_wrk "$url" >"$WORK/wrk-$name-$round.txt"
+  done
+  printf '  round %s: BFF %s req/s, bare MVC %s req/s, nginx %s req/s; BFF/bare %s\n' "$round" \
+    "$(rps <"$WORK/wrk-bff-$round.txt")" "$(rps <"$WORK/wrk-bare-$round.txt")" "$(rps <"$WORK/wrk-nginx-$round.txt")" \
+    "$(awk -v a="$(rps <"$WORK/wrk-bff-$round.txt")" -v b="$(rps <"$WORK/wrk-bare-$round.txt")" 'BEGIN {printf "%.2f", a / b}')"
+done
+# The round with the median BFF/bare ratio stands for the run (rounds on a shared machine see different loads).
+MEDIAN=$(for round in $(seq 1 "$ROUNDS"); do
+  awk -v r="$round" -v a="$(rps <"$WORK/wrk-bff-$round.txt")" -v b="$(rps <"$WORK/wrk-bare-$round.txt")" \
+    'BEGIN {printf "%.6f %s\n", a / b, r}'
+done | sort -n | awk '{a[NR] = $2} END {print a[int((NR + 1) / 2)]}')
+for name in bff bare nginx; do cp "$WORK/wrk-$name-$MEDIAN.txt" "$WORK/wrk-$name.txt"; done
+echo "Median round: $MEDIAN"
 BFF_RPS=$(rps <"$WORK/wrk-bff.txt"); BARE_RPS=$(rps <"$WORK/wrk-bare.txt"); NGINX_RPS=$(rps <"$WORK/wrk-nginx.txt")
 
 # p99 at half of the BFF's max rate: hey holds a fixed rate (-q per worker), which Debian's wrk (no -R) cannot.
