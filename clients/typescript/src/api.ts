@@ -87,6 +87,21 @@ export function createApi(transport: Transport | ClientOptions = {}, around?: Ar
       call('change', 'post', '/items/{item}', { path: { item }, body }, o),
     addItemQuantity: (item: string, quantity: number, body?: Body<Op<'/items/{item}/quantity/{quantity}', 'post'>>, o?: Opts) =>
       call('change', 'post', '/items/{item}/quantity/{quantity}', { path: { item, quantity }, body }, o),
+    addGiftCertificate: (
+      giftCertificate: string,
+      body?: Body<Op<'/items/gift-certificates/{giftCertificate}', 'post'>>,
+      o?: Opts,
+    ) => call('change', 'post', '/items/gift-certificates/{giftCertificate}', { path: { giftCertificate }, body }, o),
+    addGiftCertificateAmount: (giftCertificate: string, amount: string, o?: Opts) =>
+      call(
+        'change',
+        'post',
+        '/items/gift-certificates/{giftCertificate}/amount/{amount}',
+        { path: { giftCertificate, amount } },
+        o,
+      ),
+    addBundle: (item: string, body: Body<Op<'/items/bundles/{item}', 'post'>>, o?: Opts) =>
+      call('change', 'post', '/items/bundles/{item}', { path: { item }, body }, o),
     updateItems: (body: Body<Op<'/items', 'put'>>, o?: Opts) => call('change', 'put', '/items', { body }, o),
     increaseLine: (line: string, o?: Opts) => call('change', 'post', '/lines/{line}', { path: { line } }, o),
     increaseLineBy: (line: string, quantity: number, o?: Opts) =>
@@ -106,6 +121,13 @@ export function createApi(transport: Transport | ClientOptions = {}, around?: Ar
     getLanguages: (o?: Opts) => call('read', 'get', '/languages', {}, o),
     setLanguage: (language: string, o?: Opts) =>
       call('change', 'put', '/languages/{language}', { path: { language } }, o),
+
+    // server side: need `X-BFF-Server-Key` (ClientOptions.headers), so only for a storefront server
+    setSelectionContext: (body: Body<Op<'/selection', 'put'>>, o?: Opts) =>
+      call('change', 'put', '/selection', { body }, o),
+    getAllCountries: (o?: Opts) => call('read', 'get', '/countries/all', {}, o),
+    getMarkets: (o?: Opts) => call('read', 'get', '/markets', {}, o),
+    getPricelists: (o?: Opts) => call('read', 'get', '/pricelists', {}, o),
 
     // checkout
     setPaymentMethod: (paymentMethod: string, o?: Opts) =>
@@ -158,6 +180,8 @@ export function createApi(transport: Transport | ClientOptions = {}, around?: Ar
       call('change', 'post', '/newsletter-subscription', { body }, o),
     newsletterSubscriptionFor: (email: string, body?: Body<Op<'/newsletter-subscription/{email}', 'post'>>, o?: Opts) =>
       call('change', 'post', '/newsletter-subscription/{email}', { path: { email }, body }, o),
+    backInStockSubscription: (body: Body<Op<'/back-in-stock-subscription', 'post'>>, o?: Opts) =>
+      call('read', 'post', '/back-in-stock-subscription', { body }, o),
   };
 }
 

@@ -188,6 +188,31 @@ describe('requests', () => {
     assert.deepEqual(server.sent[1]?.body, { password: 'correct horse' });
   });
 
+  it('sends gift certificates and bundles as cart changes, and the server key on server-side calls', async () => {
+    const { api: a, server } = api(['add-item-kco', 'add-item-kco', 'add-item-kco', 'selection-kco', 'selection-kco'], {
+      headers: { 'X-BFF-Server-Key': 'k' },
+    });
+    await a.addGiftCertificate('gift card+1', { amount: 50 });
+    await a.addGiftCertificateAmount('gift-1', '99.50');
+    await a.addBundle('20/1', { sections: [{ section: '1', item: '1001-1' }] });
+    await a.setSelectionContext({ pricelist: '20', market: 2 });
+    await a.getMarkets();
+    assert.deepEqual(
+      server.sent.map((r) => `${r.method} ${r.url}`),
+      [
+        'POST /api/checkout/items/gift-certificates/gift%20card%2B1',
+        'POST /api/checkout/items/gift-certificates/gift-1/amount/99.50',
+        'POST /api/checkout/items/bundles/20%2F1',
+        'PUT /api/checkout/selection',
+        'GET /api/checkout/markets',
+      ],
+    );
+    assert.deepEqual(server.sent[0]?.body, { amount: 50 });
+    assert.ok(server.sent.slice(0, 4).every((r) => r.headers['Idempotency-Key']), 'cart changes carry a key');
+    assert.equal(server.sent[4]?.headers['Idempotency-Key'], undefined);
+    assert.ok(server.sent.every((r) => r.headers['X-BFF-Server-Key'] === 'k'));
+  });
+
   it('sends bodies as JSON and the correlation id when asked', async () => {
     const { api: a, server } = api(['add-item-kco'], { baseUrl: 'https://bff.example/api/checkout/', correlationId: () => 'run-42' });
     await a.updateItems({ items: [{ item: '1001-1', quantity: 2 }] });

@@ -36,7 +36,11 @@ export interface paths {
          * @description Carries `bff.widgets` (a read: `after` is empty). After a completed order Centra may answer with `order` instead of `selection`; the BFF then moves the token to the receipt cookie.
          */
         get: operations["getSelection"];
-        put?: never;
+        /**
+         * Switches the selection to a market, pricelist, country and language (storefront servers only).
+         * @description Centra's server-side `PUT /selection`, sent with Centra's shared secret and the shopper's session. Only for a caller presenting `X-BFF-Server-Key`; anyone else gets 403 `server-key-required` and Centra is not called. The body names at least one of `market`, `pricelist`, `country`, `language` (ids or codes, strings of at most 64 characters or integers). Centra re-prices the cart and removes lines the new market does not sell.
+         */
+        put: operations["setSelectionContext"];
         post?: never;
         delete?: never;
         options?: never;
@@ -72,6 +76,63 @@ export interface paths {
         put?: never;
         /** Adds `quantity` pieces of an item. */
         post: operations["addItemQuantity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/items/gift-certificates/{giftCertificate}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds a gift certificate; Centra removes every other item and any earlier certificate.
+         * @description A certificate of any amount needs `{"amount": X}` in the body (or the `/amount/{amount}` path), in the selection's currency; a certificate with fixed amounts takes the one of the selection's currency. The selection holds one certificate at a time and no products besides it.
+         */
+        post: operations["addGiftCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/items/gift-certificates/{giftCertificate}/amount/{amount}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a gift certificate of any amount for `amount` in the selection's currency. */
+        post: operations["addGiftCertificateAmount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/items/bundles/{item}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds a flexible bundle with the shopper's choice per section.
+         * @description The body goes to Centra unchanged (Centra's reference describes it; its pages do not). Flexible bundles must be enabled in Centra's Checkout API plugin.
+         */
+        post: operations["addBundle"];
         delete?: never;
         options?: never;
         head?: never;
@@ -144,6 +205,66 @@ export interface paths {
         };
         /** Countries the shopper can choose (Centra's answer). */
         get: operations["getCountries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/countries/all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every country of the store, each with `shipTo` (storefront servers only).
+         * @description Sent to Centra with its shared secret and `API-token: none` (no session is created). Only for a caller presenting `X-BFF-Server-Key`; anyone else gets 403 `server-key-required` and Centra is not called.
+         */
+        get: operations["getAllCountries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/markets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every market of the store (storefront servers only).
+         * @description Sent to Centra with its shared secret and `API-token: none` (no session is created). Only for a caller presenting `X-BFF-Server-Key`; anyone else gets 403 `server-key-required` and Centra is not called.
+         */
+        get: operations["getMarkets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pricelists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every pricelist of the store (storefront servers only).
+         * @description Sent to Centra with its shared secret and `API-token: none` (no session is created). Only for a caller presenting `X-BFF-Server-Key`; anyone else gets 403 `server-key-required` and Centra is not called.
+         */
+        get: operations["getPricelists"];
         put?: never;
         post?: never;
         delete?: never;
@@ -733,6 +854,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/back-in-stock-subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Asks Centra to tell the shopper when an item is back in stock.
+         * @description Centra's body `{item, shipTo: {country, state?}, email?, language?}`; `email` and `language` default to the session's. `item` is required (else 400 `invalid-body`, Centra is not called). Not a cart change.
+         */
+        post: operations["backInStockSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/centra": {
         parameters: {
             query?: never;
@@ -1017,6 +1158,29 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description Centra's `PUT /selection` body; at least one of the four, other fields are passed on. */
+        SelectionContext: {
+            market?: string | number;
+            pricelist?: string | number;
+            country?: string | number;
+            language?: string | number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Centra's back-in-stock body. */
+        BackInStockRequest: {
+            item: string;
+            shipTo?: {
+                country?: string;
+                state?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            email?: string;
+            language?: string;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Honoured only with `X-BFF-Server-Key`; ignored otherwise. */
         ServerKeyOnly: string | number;
         /** @description Centra's own error, Centra's status; on cart changes with `bff`. */
@@ -1044,6 +1208,7 @@ export interface components {
          *     | `unauthorized` | 401 | admin secret missing or wrong |
          *     | `webhook-signature` | 401 | webhook signature missing, invalid, expired or replayed |
          *     | `cors-origin` | 403 | origin, method or header not allowed |
+         *     | `server-key-required` | 403 | an operation that uses Centra's shared secret, called without `X-BFF-Server-Key` |
          *     | `no-selection` | 404 | event stream or signal without a cart |
          *     | `cart-busy` | 409 | earlier changes still running (Retry-After) |
          *     | `payment-in-progress` | 409 | payment lock in force (Retry-After) |
@@ -1058,7 +1223,7 @@ export interface components {
          *     | `circuit-open` | 503 | breaker open, Centra not called (Retry-After) |
          *     | `payment-busy` | 503 | payment bulkhead full (Retry-After 1) |
          */
-        ProblemType: ("urn:centra-bff:problem:malformed-body" | "urn:centra-bff:problem:body-too-complex" | "urn:centra-bff:problem:invalid-body" | "urn:centra-bff:problem:invalid-path-value" | "urn:centra-bff:problem:invalid-token" | "urn:centra-bff:problem:webhook-payload" | "urn:centra-bff:problem:unauthorized" | "urn:centra-bff:problem:webhook-signature" | "urn:centra-bff:problem:cors-origin" | "urn:centra-bff:problem:no-selection" | "urn:centra-bff:problem:cart-busy" | "urn:centra-bff:problem:payment-in-progress" | "urn:centra-bff:problem:body-too-large" | "urn:centra-bff:problem:idempotency-key-reused" | "urn:centra-bff:problem:rate-limited" | "urn:centra-bff:problem:too-many-streams" | "urn:centra-bff:problem:rejected" | "urn:centra-bff:problem:internal" | "urn:centra-bff:problem:centra-bad-response" | "urn:centra-bff:problem:centra-unavailable" | "urn:centra-bff:problem:circuit-open" | "urn:centra-bff:problem:payment-busy" | "about:blank") | string;
+        ProblemType: ("urn:centra-bff:problem:malformed-body" | "urn:centra-bff:problem:body-too-complex" | "urn:centra-bff:problem:invalid-body" | "urn:centra-bff:problem:invalid-path-value" | "urn:centra-bff:problem:invalid-token" | "urn:centra-bff:problem:webhook-payload" | "urn:centra-bff:problem:unauthorized" | "urn:centra-bff:problem:webhook-signature" | "urn:centra-bff:problem:cors-origin" | "urn:centra-bff:problem:server-key-required" | "urn:centra-bff:problem:no-selection" | "urn:centra-bff:problem:cart-busy" | "urn:centra-bff:problem:payment-in-progress" | "urn:centra-bff:problem:body-too-large" | "urn:centra-bff:problem:idempotency-key-reused" | "urn:centra-bff:problem:rate-limited" | "urn:centra-bff:problem:too-many-streams" | "urn:centra-bff:problem:rejected" | "urn:centra-bff:problem:internal" | "urn:centra-bff:problem:centra-bad-response" | "urn:centra-bff:problem:centra-unavailable" | "urn:centra-bff:problem:circuit-open" | "urn:centra-bff:problem:payment-busy" | "about:blank") | string;
         /**
          * @description RFC 9457 problem details with Centra-shaped `errors` and the correlation id.
          * @example {
@@ -1240,6 +1405,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The caller did not present `X-BFF-Server-Key`: problem `server-key-required`; Centra was not called. */
+        ServerKeyRequired: {
+            headers: {
+                "X-Correlation-ID": components["headers"]["X-Correlation-ID"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The BFF refused the request (`malformed-body`, `invalid-body`, …) or Centra answered 400. */
         BadRequest: {
             headers: {
@@ -1330,6 +1505,10 @@ export interface components {
         XForwardedFor: string;
         Item: string;
         Line: string;
+        /** @description Centra's gift certificate id, sent as one encoded segment. */
+        GiftCertificate: string;
+        /** @description An amount in the selection's currency: digits, optionally two decimals, not zero (else 400 `invalid-path-value`). */
+        Amount: string;
         PositiveQuantity: number;
         Country: string;
         /** @description Sent to Centra as one encoded segment (`ada+shop@example.com` → `ada%2Bshop%40example.com`). */
@@ -1408,6 +1587,33 @@ export interface operations {
             "4XX": components["responses"]["Rejected"];
         };
     };
+    setSelectionContext: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One per user action. Retries and double clicks with the same key get the first answer (status below 500) again during `bff.widgets.idempotency-ttl`; longer than 255 characters or blank counts as absent. Keys are per cart. A 5xx answer is not kept: the next request with the key runs the change. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Echoed back and sent to Centra; a missing or malformed one is replaced by a generated id. */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelectionContext"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CartAnswer"];
+            403: components["responses"]["ServerKeyRequired"];
+            409: components["responses"]["CartConflict"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+            "4XX": components["responses"]["Rejected"];
+        };
+    };
     addItem: {
         parameters: {
             query?: never;
@@ -1460,6 +1666,106 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CentraObject"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CartAnswer"];
+            409: components["responses"]["CartConflict"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+            "4XX": components["responses"]["Rejected"];
+        };
+    };
+    addGiftCertificate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One per user action. Retries and double clicks with the same key get the first answer (status below 500) again during `bff.widgets.idempotency-ttl`; longer than 255 characters or blank counts as absent. Keys are per cart. A 5xx answer is not kept: the next request with the key runs the change. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Echoed back and sent to Centra; a missing or malformed one is replaced by a generated id. */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+                /** @description Edge country (first of `bff.session.country-headers`); ISO 3166-1 alpha-2, `XX`, `T1` and `ZZ` ignored. Used when the caller has no session yet: the new Centra session starts in this country. */
+                "CF-IPCountry"?: components["parameters"]["CfIpCountry"];
+                /** @description Edge country (second of `bff.session.country-headers`), as `CF-IPCountry`. */
+                "CloudFront-Viewer-Country"?: components["parameters"]["CloudFrontViewerCountry"];
+            };
+            path: {
+                /** @description Centra's gift certificate id, sent as one encoded segment. */
+                giftCertificate: components["parameters"]["GiftCertificate"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CentraObject"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CartAnswer"];
+            409: components["responses"]["CartConflict"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+            "4XX": components["responses"]["Rejected"];
+        };
+    };
+    addGiftCertificateAmount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One per user action. Retries and double clicks with the same key get the first answer (status below 500) again during `bff.widgets.idempotency-ttl`; longer than 255 characters or blank counts as absent. Keys are per cart. A 5xx answer is not kept: the next request with the key runs the change. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Echoed back and sent to Centra; a missing or malformed one is replaced by a generated id. */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+                /** @description Edge country (first of `bff.session.country-headers`); ISO 3166-1 alpha-2, `XX`, `T1` and `ZZ` ignored. Used when the caller has no session yet: the new Centra session starts in this country. */
+                "CF-IPCountry"?: components["parameters"]["CfIpCountry"];
+                /** @description Edge country (second of `bff.session.country-headers`), as `CF-IPCountry`. */
+                "CloudFront-Viewer-Country"?: components["parameters"]["CloudFrontViewerCountry"];
+            };
+            path: {
+                /** @description Centra's gift certificate id, sent as one encoded segment. */
+                giftCertificate: components["parameters"]["GiftCertificate"];
+                /** @description An amount in the selection's currency: digits, optionally two decimals, not zero (else 400 `invalid-path-value`). */
+                amount: components["parameters"]["Amount"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CentraObject"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CartAnswer"];
+            409: components["responses"]["CartConflict"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+            "4XX": components["responses"]["Rejected"];
+        };
+    };
+    addBundle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One per user action. Retries and double clicks with the same key get the first answer (status below 500) again during `bff.widgets.idempotency-ttl`; longer than 255 characters or blank counts as absent. Keys are per cart. A 5xx answer is not kept: the next request with the key runs the change. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Echoed back and sent to Centra; a missing or malformed one is replaced by a generated id. */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+                /** @description Edge country (first of `bff.session.country-headers`); ISO 3166-1 alpha-2, `XX`, `T1` and `ZZ` ignored. Used when the caller has no session yet: the new Centra session starts in this country. */
+                "CF-IPCountry"?: components["parameters"]["CfIpCountry"];
+                /** @description Edge country (second of `bff.session.country-headers`), as `CF-IPCountry`. */
+                "CloudFront-Viewer-Country"?: components["parameters"]["CloudFrontViewerCountry"];
+            };
+            path: {
+                item: components["parameters"]["Item"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["CentraObject"];
             };
@@ -1639,6 +1945,63 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["CentraAnswer"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+            "4XX": components["responses"]["Rejected"];
+        };
+    };
+    getAllCountries: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and sent to Centra; a missing or malformed one is replaced by a generated id. */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CentraAnswer"];
+            403: components["responses"]["ServerKeyRequired"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+            "4XX": components["responses"]["Rejected"];
+        };
+    };
+    getMarkets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and sent to Centra; a missing or malformed one is replaced by a generated id. */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CentraAnswer"];
+            403: components["responses"]["ServerKeyRequired"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+            "4XX": components["responses"]["Rejected"];
+        };
+    };
+    getPricelists: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and sent to Centra; a missing or malformed one is replaced by a generated id. */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CentraAnswer"];
+            403: components["responses"]["ServerKeyRequired"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["Unavailable"];
             "4XX": components["responses"]["Rejected"];
@@ -2582,6 +2945,28 @@ export interface operations {
             200: components["responses"]["CartAnswer"];
             409: components["responses"]["CartConflict"];
             422: components["responses"]["IdempotencyKeyReused"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["Unavailable"];
+            "4XX": components["responses"]["Rejected"];
+        };
+    };
+    backInStockSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Echoed back and sent to Centra; a missing or malformed one is replaced by a generated id. */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BackInStockRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CentraAnswer"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["Unavailable"];
             "4XX": components["responses"]["Rejected"];

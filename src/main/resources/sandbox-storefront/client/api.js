@@ -28,6 +28,9 @@ export function createApi(transport = {}, around) {
         getSelection: (o) => call('selection', 'get', '/selection', {}, o),
         addItem: (item, body, o) => call('change', 'post', '/items/{item}', { path: { item }, body }, o),
         addItemQuantity: (item, quantity, body, o) => call('change', 'post', '/items/{item}/quantity/{quantity}', { path: { item, quantity }, body }, o),
+        addGiftCertificate: (giftCertificate, body, o) => call('change', 'post', '/items/gift-certificates/{giftCertificate}', { path: { giftCertificate }, body }, o),
+        addGiftCertificateAmount: (giftCertificate, amount, o) => call('change', 'post', '/items/gift-certificates/{giftCertificate}/amount/{amount}', { path: { giftCertificate, amount } }, o),
+        addBundle: (item, body, o) => call('change', 'post', '/items/bundles/{item}', { path: { item }, body }, o),
         updateItems: (body, o) => call('change', 'put', '/items', { body }, o),
         increaseLine: (line, o) => call('change', 'post', '/lines/{line}', { path: { line } }, o),
         increaseLineBy: (line, quantity, o) => call('change', 'post', '/lines/{line}/quantity/{quantity}', { path: { line, quantity } }, o),
@@ -40,6 +43,11 @@ export function createApi(transport = {}, around) {
         setCountryState: (country, state, o) => call('change', 'put', '/countries/{country}/states/{state}', { path: { country, state } }, o),
         getLanguages: (o) => call('read', 'get', '/languages', {}, o),
         setLanguage: (language, o) => call('change', 'put', '/languages/{language}', { path: { language } }, o),
+        // server side: need `X-BFF-Server-Key` (ClientOptions.headers), so only for a storefront server
+        setSelectionContext: (body, o) => call('change', 'put', '/selection', { body }, o),
+        getAllCountries: (o) => call('read', 'get', '/countries/all', {}, o),
+        getMarkets: (o) => call('read', 'get', '/markets', {}, o),
+        getPricelists: (o) => call('read', 'get', '/pricelists', {}, o),
         // checkout
         setPaymentMethod: (paymentMethod, o) => call('change', 'put', '/payment-methods/{paymentMethod}', { path: { paymentMethod } }, o),
         setShippingMethod: (shippingMethod, o) => call('change', 'put', '/shipping-methods/{shippingMethod}', { path: { shippingMethod } }, o),
@@ -71,5 +79,6 @@ export function createApi(transport = {}, around) {
         passwordReset: (body, o) => call('change', 'post', '/password-reset', { body }, o),
         newsletterSubscription: (body, o) => call('change', 'post', '/newsletter-subscription', { body }, o),
         newsletterSubscriptionFor: (email, body, o) => call('change', 'post', '/newsletter-subscription/{email}', { path: { email }, body }, o),
+        backInStockSubscription: (body, o) => call('read', 'post', '/back-in-stock-subscription', { body }, o),
     };
 }

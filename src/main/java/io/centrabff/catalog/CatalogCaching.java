@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 
@@ -77,8 +78,13 @@ final class CatalogCaching {
 
     private boolean hasSession(HttpServletRequest request) {
         if (mode == SessionProperties.Mode.HEADER) {
+            // Centra's API-token: none is a call without a session: its answer is the shared one.
+            String token = request.getHeader("API-Token");
             String accept = request.getHeader(HttpHeaders.ACCEPT);
-            return request.getHeader("API-Token") != null || (accept != null && accept.contains("api-token"));
+            return (token != null && !token.trim().equalsIgnoreCase("none"))
+                    || (accept != null
+                            && accept.contains("api-token")
+                            && !accept.toLowerCase(Locale.ROOT).contains("api-token=none"));
         }
         String cookies = request.getHeader(HttpHeaders.COOKIE);
         return cookies != null && cookies.contains(sessionCookie);

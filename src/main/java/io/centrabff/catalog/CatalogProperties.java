@@ -25,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultCountry Country whose market, pricelist and language anonymous shoppers without an edge country
  *     header see; empty means the first shippable country Centra lists.
  * @param serverKey Key a storefront server sends as X-BFF-Server-Key to choose market, pricelist (or all) and
- *     language itself; unset means no caller may.
+ *     language itself, and to call the operations that use Centra's shared secret (PUT /selection, GET
+ *     /countries/all, /markets, /pricelists); unset means no caller may.
  * @param sessionTtl How long a shopper's country and language are remembered after their last catalog or cart call.
  * @param countriesTtl How often the country → market/pricelist table is reloaded from Centra.
  * @param warmUp Whether to fill the whole catalog in the background at start-up.

@@ -14,6 +14,16 @@ public enum CentraOperation {
     SELECTION(HttpMethod.GET, "/selection", CART, Kind.READ, Cart.READS),
     ADD_ITEM(HttpMethod.POST, "/items/{item}", CART, Kind.WRITE, Cart.CHANGES),
     ADD_ITEM_QUANTITY(HttpMethod.POST, "/items/{item}/quantity/{quantity}", CART, Kind.WRITE, Cart.CHANGES),
+    // A gift certificate replaces whatever the selection held (fe-development/07.gift-certs).
+    ADD_GIFT_CERTIFICATE(HttpMethod.POST, "/items/gift-certificates/{giftCertificate}", CART, Kind.WRITE, Cart.CHANGES),
+    ADD_GIFT_CERTIFICATE_AMOUNT(
+            HttpMethod.POST,
+            "/items/gift-certificates/{giftCertificate}/amount/{amount}",
+            CART,
+            Kind.WRITE,
+            Cart.CHANGES),
+    // A flexible bundle with the shopper's choice per section (fe-development/01.fe-elements "Basket / selection").
+    ADD_BUNDLE(HttpMethod.POST, "/items/bundles/{item}", CART, Kind.WRITE, Cart.CHANGES),
     UPDATE_ITEMS(HttpMethod.PUT, "/items", CART, Kind.WRITE, Cart.CHANGES),
     INCREASE_LINE(HttpMethod.POST, "/lines/{line}", CART, Kind.WRITE, Cart.CHANGES),
     INCREASE_LINE_BY(HttpMethod.POST, "/lines/{line}/quantity/{quantity}", CART, Kind.WRITE, Cart.CHANGES),
@@ -54,7 +64,9 @@ public enum CentraOperation {
     NEWSLETTER_EMAIL(HttpMethod.POST, "/newsletter-subscription/{email}", CART, Kind.WRITE, Cart.NONE),
     // Back-in-stock notification for an item, bound to the session like the newsletter (fe-development/12.backinstock).
     BACK_IN_STOCK(HttpMethod.POST, "/back-in-stock-subscription", CART, Kind.WRITE, Cart.NONE),
-    // Server-side operations: they carry the shared secret and are never exposed to browsers.
+    // Server-side operations: they carry the shared secret and are relayed only for callers with the server key.
+    // Market, pricelist, country and language of a shopper's selection, chosen by the storefront's server.
+    SET_SELECTION_CONTEXT(HttpMethod.PUT, "/selection", CART, Kind.SERVER_WRITE, Cart.CHANGES),
     ALL_COUNTRIES(HttpMethod.GET, "/countries/all", CATALOG, Kind.SERVER_READ, Cart.NONE),
     MARKETS(HttpMethod.GET, "/markets", CATALOG, Kind.SERVER_READ, Cart.NONE),
     PRICELISTS(HttpMethod.GET, "/pricelists", CATALOG, Kind.SERVER_READ, Cart.NONE),
@@ -91,14 +103,17 @@ public enum CentraOperation {
         return operationClass;
     }
 
-    /** Whether the call carries the shared secret; such calls are made by the BFF itself, never for a browser. */
+    /**
+     * Whether the call carries the shared secret; such calls are made by the BFF itself or for a storefront server
+     * holding the BFF's server key, never for a browser.
+     */
     public boolean serverSide() {
-        return kind == Kind.SERVER_READ;
+        return kind == Kind.SERVER_READ || kind == Kind.SERVER_WRITE;
     }
 
     /** Whether the call only reads, so repeating it is safe (the retry predicate of later resilience rules). */
     public boolean read() {
-        return kind != Kind.WRITE;
+        return kind == Kind.READ || kind == Kind.SERVER_READ;
     }
 
     /** What the operation does to the shopper's cart, said for each operation where it is declared. */
@@ -131,6 +146,7 @@ public enum CentraOperation {
     private enum Kind {
         READ,
         WRITE,
-        SERVER_READ
+        SERVER_READ,
+        SERVER_WRITE
     }
 }

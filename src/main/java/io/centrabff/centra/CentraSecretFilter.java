@@ -10,7 +10,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Adds {@code Authorization: Bearer <shared secret>} to server-side operations only. Centra revokes secrets it sees
- * used from browsers, and the secret unlocks every pricelist and market, so no shopper-triggered call carries it.
+ * used from browsers, and the secret unlocks every pricelist and market, so no call a browser can trigger carries it:
+ * server-side operations run for the BFF itself or for a storefront server that presented the BFF's server key.
  */
 class CentraSecretFilter implements ExchangeFilterFunction {
 

@@ -19,6 +19,7 @@ final class CartEndpoints {
         routes.add("GET", "selection", Access.OPEN, SelectionJson::response)
                 .add("POST", "items/{}", Access.CART, call -> addItem(call, call.param(0), 1))
                 .add("POST", "items/{}/quantity/{}", Access.CART, c -> addItem(c, c.param(0), c.quantityParam(1)))
+                .add("POST", "items/bundles/{}", Access.CART, CartEndpoints::bundle)
                 .add("PUT", "items", Access.CART, CartEndpoints::bulk)
                 .add("POST", "lines/{}", Access.CART, call -> changeLine(call, line(call).quantity + 1))
                 .add("POST", "lines/{}/quantity/{}", Access.CART, c -> changeLine(c, line(c).quantity + positive(c)))
@@ -62,6 +63,15 @@ final class CartEndpoints {
         return response;
     }
 
+    /**
+     * Flexible bundles must be enabled in the plugin and need store-specific set-up (overview/03.products), and the
+     * sandbox's catalog has none: unknown items answer like {@code POST /items/{item}}, known ones are refused.
+     */
+    private static ObjectNode bundle(Call call) {
+        Catalog.productOfItem(call.param(0)).orElseThrow(() -> SandboxError.notFound("item", "product item not found"));
+        throw SandboxError.notAcceptable("item", "not a flexible bundle");
+    }
+
     /** Adds to the line holding the item, or opens a new line; validates market and pricelist like Centra. */
     static void add(SandboxSelection selection, String itemId, int quantity) {
         Product product = Catalog.productOfItem(itemId)
@@ -71,6 +81,8 @@ final class CartEndpoints {
             // Products without a price are listed but not buyable (§1); Centra gives no status, we use 406.
             throw SandboxError.notAcceptable("item", "not available in this pricelist");
         }
+        // A gift certificate cannot share the selection with products (fe-development/07.gift-certs).
+        selection.giftCertificate = null;
         selection
                 .lineWithItem(itemId)
                 .ifPresentOrElse(

@@ -27,6 +27,7 @@ final class CheckoutHandler implements HttpHandler {
         this.state = state;
         ProductEndpoints.register(routes);
         CartEndpoints.register(routes);
+        GiftCertificateEndpoints.register(routes);
         SettingsEndpoints.register(routes);
         PaymentEndpoints.register(routes);
         PaymentFieldsEndpoints.register(routes);

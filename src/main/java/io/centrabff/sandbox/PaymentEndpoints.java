@@ -43,7 +43,7 @@ final class PaymentEndpoints {
         PaymentFieldsEndpoints.merge(selection, body);
         String returnPage = absoluteUrl(body, "paymentReturnPage");
         String failedPage = absoluteUrl(body, "paymentFailedPage");
-        if (selection.lines.isEmpty()) {
+        if (selection.lines.isEmpty() && selection.giftCertificate == null) {
             throw SandboxError.notAcceptable("selection", "empty");
         }
         String method = selection.paymentMethod;

@@ -43,6 +43,7 @@ final class SandboxSelection {
     String shippingMethod = "standard";
     final List<Line> lines = new ArrayList<>();
     final List<String> vouchers = new ArrayList<>();
+    GiftCertificateEndpoints.Chosen giftCertificate;
     final ObjectNode address = JsonNodeFactory.instance.objectNode();
     final ObjectNode shippingAddress = JsonNodeFactory.instance.objectNode();
     final ObjectNode fields = JsonNodeFactory.instance.objectNode();

@@ -82,6 +82,9 @@ final class SelectionJson {
                 Catalog.shippingMethod(selection.shippingMethod).orElseThrow().name());
         ArrayNode items = node.putArray("items");
         selection.lines.forEach(line -> items.add(line(selection, line)));
+        if (selection.giftCertificate != null) {
+            node.set("giftCertificate", GiftCertificateEndpoints.json(selection.giftCertificate, currency));
+        }
         node.set("discounts", discounts(selection, totals));
         node.set("totals", totals.toJson(currency));
         node.put("vatExempt", false);

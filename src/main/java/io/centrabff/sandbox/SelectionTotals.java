@@ -33,7 +33,13 @@ record SelectionTotals(
         BigDecimal discount = Money.round(
                         items.multiply(BigDecimal.valueOf(percent)).movePointLeft(2))
                 .negate();
-        BigDecimal shipping = quantity == 0
+        int products = quantity;
+        if (selection.giftCertificate != null) {
+            // Virtual: no voucher discount on it and nothing to ship (fe-development/07.gift-certs).
+            items = items.add(selection.giftCertificate.amount());
+            quantity++;
+        }
+        BigDecimal shipping = products == 0
                 ? BigDecimal.ZERO
                 : Catalog.shippingMethod(selection.shippingMethod)
                         .map(ShippingMethod::prices)

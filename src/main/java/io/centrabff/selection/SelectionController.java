@@ -1,5 +1,8 @@
 package io.centrabff.selection;
 
+import static io.centrabff.centra.CentraOperation.ADD_BUNDLE;
+import static io.centrabff.centra.CentraOperation.ADD_GIFT_CERTIFICATE;
+import static io.centrabff.centra.CentraOperation.ADD_GIFT_CERTIFICATE_AMOUNT;
 import static io.centrabff.centra.CentraOperation.ADD_ITEM;
 import static io.centrabff.centra.CentraOperation.ADD_ITEM_QUANTITY;
 import static io.centrabff.centra.CentraOperation.DECREASE_LINE_BY;
@@ -15,6 +18,7 @@ import io.centrabff.web.JsonBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,6 +38,9 @@ import tools.jackson.databind.JsonNode;
 class SelectionController {
 
     static final int MAX_QUANTITY = 10_000;
+
+    /** An amount in the selection's currency: digits, optionally two decimals; never zero. */
+    static final String AMOUNT = "(?!0+(\\.0+)?$)\\d{1,9}(\\.\\d{1,2})?";
 
     private final SessionRelay relay;
 
@@ -62,6 +69,37 @@ class SelectionController {
             @RequestBody(required = false) JsonNode body) {
         return relay.relay(
                 request, ADD_ITEM_QUANTITY, JsonBodies.optionalObject(body), item, Integer.toString(quantity));
+    }
+
+    /**
+     * A gift certificate: Centra removes everything else from the selection and any earlier certificate. A
+     * certificate of any amount needs {@code {"amount": X}} in the body or the {@code /amount/{amount}} path, in the
+     * selection's currency.
+     */
+    @PostMapping("/items/gift-certificates/{giftCertificate}")
+    Mono<ResponseEntity<JsonNode>> addGiftCertificate(
+            HttpServletRequest request,
+            @PathVariable @Size(max = 128) String giftCertificate,
+            @RequestBody(required = false) JsonNode body) {
+        return relay.relay(request, ADD_GIFT_CERTIFICATE, JsonBodies.optionalObject(body), giftCertificate);
+    }
+
+    @PostMapping("/items/gift-certificates/{giftCertificate}/amount/{amount}")
+    Mono<ResponseEntity<JsonNode>> addGiftCertificateAmount(
+            HttpServletRequest request,
+            @PathVariable @Size(max = 128) String giftCertificate,
+            @PathVariable @Pattern(regexp = AMOUNT, message = "must be a positive amount like 100 or 99.50")
+                    String amount,
+            @RequestBody(required = false) JsonNode body) {
+        return relay.relay(
+                request, ADD_GIFT_CERTIFICATE_AMOUNT, JsonBodies.optionalObject(body), giftCertificate, amount);
+    }
+
+    /** A flexible bundle; the body (the shopper's choice per section) goes to Centra as given. */
+    @PostMapping("/items/bundles/{item}")
+    Mono<ResponseEntity<JsonNode>> addBundle(
+            HttpServletRequest request, @PathVariable @Size(max = 128) String item, @RequestBody JsonNode body) {
+        return relay.relay(request, ADD_BUNDLE, JsonBodies.requireObject(body), item);
     }
 
     /** Bulk update: Centra answers 400/404/406, or 200 with an {@code errors} list when partly applied. */

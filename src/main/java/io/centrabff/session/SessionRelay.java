@@ -90,7 +90,11 @@ public class SessionRelay {
                 ? session.receiptToken()
                 : session.token();
         Mono<CentraResponse> answer;
-        if (token == null && session.edgeCountry() != null && operation.operationClass() != OperationClass.CATALOG) {
+        if (session.sessionless()) {
+            answer = gateway.exchange(CentraRequest.sessionless(operation, body, session.correlationId(), pathValues));
+        } else if (token == null
+                && session.edgeCountry() != null
+                && operation.operationClass() != OperationClass.CATALOG) {
             answer = startSessionInEdgeCountry(session, operation, body, pathValues);
         } else {
             answer = gateway.exchange(

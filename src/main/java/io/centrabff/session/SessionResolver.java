@@ -30,6 +30,7 @@ final class SessionResolver {
         String token = null;
         String receipt = null;
         String nonce = null;
+        boolean sessionless = false;
         if (properties.mode() == SessionProperties.Mode.COOKIE) {
             SessionSeal.Opened opened = cookie.readSession(request);
             if (opened != null) {
@@ -42,7 +43,17 @@ final class SessionResolver {
             }
             receipt = cookie.readReceipt(request);
         } else {
-            token = headerToken(request);
+            String header = request.getHeader("API-Token");
+            String accept = SessionTokens.fromAccept(request.getHeader("Accept"));
+            // Centra's token-less mode (introduction "Token-less communication"): no token back, nothing saved.
+            sessionless =
+                    SessionTokens.isSessionless(header) || (header == null && SessionTokens.isSessionless(accept));
+            if (!sessionless) {
+                token = SessionTokens.requireWellFormed(header, "The API-Token header");
+                if (token == null) {
+                    token = SessionTokens.requireWellFormed(accept, "The api-token parameter of Accept");
+                }
+            }
         }
         return new ShopperSession(
                 token,
@@ -53,17 +64,22 @@ final class SessionResolver {
                 request.getHeader("Idempotency-Key"),
                 request.getMethod(),
                 request.getRequestURI(),
-                nonce);
+                nonce,
+                sessionless);
     }
 
-    /** Header mode: the {@code API-Token} header, or the {@code api-token} parameter of Accept; 400 if malformed. */
+    /**
+     * Header mode: the caller's token (the {@code API-Token} header, or the {@code api-token} parameter of Accept), or
+     * null without one or in Centra's token-less mode; 400 if malformed.
+     */
     static String headerToken(HttpServletRequest request) {
-        String token = SessionTokens.requireWellFormed(request.getHeader("API-Token"), "The API-Token header");
-        if (token == null) {
-            token = SessionTokens.requireWellFormed(
-                    SessionTokens.fromAccept(request.getHeader("Accept")), "The api-token parameter of Accept");
+        String header = request.getHeader("API-Token");
+        String accept = SessionTokens.fromAccept(request.getHeader("Accept"));
+        if (SessionTokens.isSessionless(header) || (header == null && SessionTokens.isSessionless(accept))) {
+            return null;
         }
-        return token;
+        String token = SessionTokens.requireWellFormed(header, "The API-Token header");
+        return token != null ? token : SessionTokens.requireWellFormed(accept, "The api-token parameter of Accept");
     }
 
     private String edgeCountry(HttpServletRequest request) {

@@ -17,6 +17,11 @@ final class SessionTokens {
         return token != null && WELL_FORMED.matcher(token).matches() && !"none".equalsIgnoreCase(token);
     }
 
+    /** Centra's {@code API-token: none}: a call without a session, not a token. */
+    static boolean isSessionless(String token) {
+        return token != null && "none".equalsIgnoreCase(token.trim());
+    }
+
     /** A caller-supplied token, or an error that says what is wrong with it. */
     static String requireWellFormed(String token, String where) {
         if (token == null || token.isEmpty()) {

@@ -13,6 +13,8 @@ package io.centrabff.session;
  * @param method the request's HTTP method
  * @param path the request's path (without query)
  * @param cookieNonce the sign-in nonce of the caller's session cookie (cookie mode), or null
+ * @param sessionless the caller sent {@code API-token: none} (header mode): Centra is called the same way, so it
+ *     neither creates nor returns a session
  */
 public record ShopperSession(
         String token,
@@ -23,16 +25,24 @@ public record ShopperSession(
         String idempotencyKey,
         String method,
         String path,
-        String cookieNonce) {
+        String cookieNonce,
+        boolean sessionless) {
 
     /** A session for a call the BFF makes on its own, outside a storefront request. */
     public ShopperSession(
             String token, String receiptToken, String clientIp, String edgeCountry, String correlationId) {
-        this(token, receiptToken, clientIp, edgeCountry, correlationId, null, null, null, null);
+        this(token, receiptToken, clientIp, edgeCountry, correlationId, null, null, null, null, false);
+    }
+
+    /** The same caller, for a call that needs no Centra session (a server-side read): Centra is sent no token. */
+    public ShopperSession withoutSession() {
+        return new ShopperSession(
+                null, null, clientIp, edgeCountry, correlationId, idempotencyKey, method, path, null, true);
     }
 
     @Override
     public String toString() {
-        return "ShopperSession[hasToken=" + (token != null) + ", correlationId=" + correlationId + "]";
+        return "ShopperSession[hasToken=" + (token != null) + (sessionless ? ", sessionless" : "") + ", correlationId="
+                + correlationId + "]";
     }
 }

@@ -103,7 +103,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     /** The session token as the storefront sends it (header mode or cookie mode); whether it is valid does not matter. */
     private String sessionToken(HttpServletRequest request) {
         String header = request.getHeader("API-Token");
-        if (header != null && !header.isBlank() && header.length() <= 256) {
+        // "none" is Centra's token-less mode, shared by every caller that uses it: not a session to key a bucket by.
+        if (header != null && !header.isBlank() && header.length() <= 256 && !"none".equalsIgnoreCase(header.trim())) {
             return header;
         }
         jakarta.servlet.http.Cookie[] cookies = request.getCookies();

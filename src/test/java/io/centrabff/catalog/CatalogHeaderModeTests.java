@@ -58,7 +58,19 @@ class CatalogHeaderModeTests extends StubbedCentra {
     }
 
     @Test
-    void aSingleProductAndTheCategoriesCarryTheTokenToo() {
+    void centrasTokenLessCallGetsTheSharedAnswerWithoutAToken() {
+        Reply shared = client.post(LISTING, QUERY);
+        for (int i = 0; i < 3; i++) {
+            Reply tokenless = client.post(LISTING, QUERY, "API-Token", "none");
+            assertThat(tokenless.status()).isEqualTo(200);
+            assertThat(tokenless.json().has("token")).isFalse();
+            assertThat(tokenless.header("ETag")).isEqualTo(shared.header("ETag"));
+            assertThat(tokenless.header("Cache-Control")).isEqualTo(shared.header("Cache-Control"));
+        }
+    }
+
+    @Test
+    void aSingleProductCarriesTheTokenToo() {
         CENTRA.stubFor(CentraStubs.single("1001", "Shirt", "100"));
         for (int i = 0; i < 3; i++) {
             Reply product = client.get("/api/checkout/products/1001", "API-Token", "tok-cat-1");

@@ -143,6 +143,53 @@ class OpenApiContractTests {
     }
 
     @Test
+    void giftCertificateBundleServerSideAndBackInStockAnswersMatchTheDescription() {
+        ShopperClient shopper = new ShopperClient(port);
+        String key = "test-server-key";
+        assertThat(call(shopper, "POST", "/items/gift-certificates/gift-2", null, "Idempotency-Key", "contract-gc")
+                        .status())
+                .isEqualTo(200);
+        assertThat(call(shopper, "POST", "/items/gift-certificates/gift-1/amount/120", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call(shopper, "POST", "/items/gift-certificates/gift-1", Map.of("amount", 80))
+                        .status())
+                .isEqualTo(200);
+        assertThat(call(shopper, "POST", "/items/gift-certificates/gift-1/amount/0", null)
+                        .status())
+                .isEqualTo(400);
+        assertThat(call(shopper, "POST", "/items/bundles/1001-1", Map.of("sections", List.of()))
+                        .status())
+                .isEqualTo(406);
+        assertThat(call(shopper, "PUT", "/selection", Map.of("pricelist", "20"), "X-BFF-Server-Key", key)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call(shopper, "PUT", "/selection", Map.of("pricelist", "20")).status())
+                .isEqualTo(403);
+        assertThat(call(shopper, "GET", "/countries/all", null, "X-BFF-Server-Key", key)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call(shopper, "GET", "/markets", null, "X-BFF-Server-Key", key)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call(shopper, "GET", "/pricelists", null, "X-BFF-Server-Key", key)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call(shopper, "GET", "/pricelists", null).status()).isEqualTo(403);
+        assertThat(call(
+                                shopper,
+                                "POST",
+                                "/back-in-stock-subscription",
+                                Map.of("item", "1004-1", "shipTo", Map.of("country", "SE"), "email", "c@example.com"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(call(shopper, "POST", "/back-in-stock-subscription", "{\"shipTo\":{\"country\":\"SE\"}}")
+                        .status())
+                .isEqualTo(400);
+        assertNoDrift(13);
+    }
+
+    @Test
     void widgetAnswersMatchTheDescription() {
         ShopperClient shopper = new ShopperClient(port);
         call(shopper, "POST", "/items/1001-1", null);

@@ -42,14 +42,24 @@ class SandboxDocumentedAnswerTests {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             // "addressData: if address was provided, else null" (adyen-drop-in "Example implementation"): an
             // address whose fields the page does not list.
-            "payment-form-adyen-drop-in.json", Set.of("formFields.addressData"),
+            "payment-form-adyen-drop-in.json",
+            Set.of("formFields.addressData"),
             // "the selection response will contain additional field errors that will contain a list of failed
             // operations" (selections-and-orders, bulk update): the elements exist, their shape is not documented.
-            "items-bulk.json", Set.of("errors[]"),
+            "items-bulk.json",
+            Set.of("errors[]"),
             // With pricelist "all", products "instead of giving you a price-element, give you an associative array
             // with each pricelist-ID as the key" (introduction); the page's example is abridged, so it never shows
             // a related product that way, but a related product is a product.
-            "products-all-pricelists.json", Set.of("products[].relatedProducts[].prices"));
+            "products-all-pricelists.json",
+            Set.of("products[].relatedProducts[].prices"),
+            // With the shared secret, "the server-side communication [can] modify the pricelist and market for a
+            // selection by providing the ID" (introduction): the answer names them, and countries[] their ids.
+            "selection-context.json",
+            Set.of("location.market", "location.pricelist", "countries[].market", "countries[].pricelist"),
+            // The certificate has to show somewhere; the pages show no selection holding one (gift-certs).
+            "items-gift-certificate.json",
+            Set.of("selection.giftCertificate"));
 
     /**
      * Type relaxations for fields the pages show only in their starting state: {@code selection.language} appears
@@ -96,7 +106,7 @@ class SandboxDocumentedAnswerTests {
 
     @Test
     void everyDocumentedAnswerHasAScenario() {
-        assertThat(documentedAnswers().toList()).hasSize(41).allSatisfy(file -> assertThat(SCENARIOS)
+        assertThat(documentedAnswers().toList()).hasSize(43).allSatisfy(file -> assertThat(SCENARIOS)
                 .containsKey(file));
     }
 
@@ -225,6 +235,15 @@ class SandboxDocumentedAnswerTests {
         s.put("country.json", c -> {
             cart(c);
             return answer(c.put("/countries/US", null));
+        });
+        s.put("selection-context.json", c -> {
+            cart(c);
+            return answer(
+                    c.withSecret().put("/selection", "{\"market\":\"1\",\"pricelist\":\"20\",\"country\":\"DE\"}"));
+        });
+        s.put("items-gift-certificate.json", c -> {
+            cart(c);
+            return answer(c.post("/items/gift-certificates/gift-2", null));
         });
         s.put("items-bulk.json", c -> {
             cart(c);

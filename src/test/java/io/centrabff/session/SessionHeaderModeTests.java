@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,8 +103,45 @@ class SessionHeaderModeTests extends StubbedCentra {
     }
 
     @Test
+    void apiTokenNoneIsCentrasTokenLessModeNotAMalformedToken() {
+        Reply read = bff.get("/api/checkout/selection", "API-Token", "none");
+        Reply viaAccept = bff.get("/api/checkout/languages", "Accept", "*/*; api-token=none");
+        CENTRA.stubFor(any(urlEqualTo(BASE + "/items/1001-1"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"selection\":{\"items\":[{\"item\":\"1001-1\"}]}}")));
+        Reply change = bff.post("/api/checkout/items/1001-1", null, "API-Token", "NONE");
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(viaAccept.status()).isEqualTo(200);
+        assertThat(change.status()).as(change.body()).isEqualTo(200);
+        assertThat(change.json().has("token"))
+                .as("Centra returns no token, so neither does the BFF")
+                .isFalse();
+        assertThat(change.json().at("/selection/items/0/item").asText()).isEqualTo("1001-1");
+        CENTRA.verify(exactly(1), getRequestedFor(urlEqualTo(SELECTION)).withHeader("API-token", equalTo("none")));
+        CENTRA.verify(
+                exactly(1), getRequestedFor(urlEqualTo(BASE + "/languages")).withHeader("API-token", equalTo("none")));
+        CENTRA.verify(
+                exactly(1),
+                postRequestedFor(urlEqualTo(BASE + "/items/1001-1")).withHeader("API-token", equalTo("none")));
+        CENTRA.verify(exactly(3), anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void apiTokenNoneNeverStartsASessionEvenWithAnEdgeCountry() {
+        Reply reply = bff.post("/api/checkout/items/1001-1", null, "API-Token", "none", "CF-IPCountry", "DE");
+
+        assertThat(reply.status()).isEqualTo(200);
+        CENTRA.verify(exactly(0), putRequestedFor(urlEqualTo(BASE + "/countries/DE")));
+        CENTRA.verify(
+                exactly(1),
+                postRequestedFor(urlEqualTo(BASE + "/items/1001-1")).withHeader("API-token", equalTo("none")));
+    }
+
+    @Test
     void malformedApiTokenIsRejectedWithoutCallingCentra() {
-        Reply reply = bff.get("/api/checkout/selection", "API-Token", "none");
+        Reply reply = bff.get("/api/checkout/selection", "API-Token", "tok,with\"quotes");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");

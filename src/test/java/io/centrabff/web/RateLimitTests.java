@@ -44,4 +44,36 @@ class RateLimitTests {
                 .as("another client IP is not limited")
                 .isEqualTo(200);
     }
+
+    @Value("${bff.rate-limits.rules.cart-adds.capacity}")
+    int cartAdds;
+
+    /**
+     * {@code API-Token: none} names no session: per-session budgets fall back to the client, not to one bucket shared
+     * by every caller. Flexible bundles count as cart additions.
+     */
+    @Test
+    void apiTokenNoneIsNotOneSessionSharedByEveryCaller() {
+        // A new client per call: no session cookie either, so only the header could name a session. The budget
+        // refills while the loop runs, so it runs until refused, at most three budgets long.
+        Reply last = null;
+        int calls = 0;
+        while (calls < 3 * cartAdds && (last == null || last.status() != 429)) {
+            last = new ShopperClient(port)
+                    .post(
+                            "/api/checkout/items/bundles/1001-1",
+                            Map.of(),
+                            "API-Token",
+                            "none",
+                            "X-Forwarded-For",
+                            CLIENT);
+            calls++;
+        }
+        Reply fromElsewhere = new ShopperClient(port)
+                .post("/api/checkout/items/1001-1", null, "API-Token", "none", "X-Forwarded-For", "203.0.113.42");
+
+        ProblemTests.assertProblem(last, 429);
+        assertThat(calls).isGreaterThan(cartAdds);
+        assertThat(fromElsewhere.status()).as(fromElsewhere.text()).isEqualTo(200);
+    }
 }
