@@ -36,6 +36,7 @@ class CentraConfiguration {
         if (properties.baseUrl() == null || properties.baseUrl().toString().isBlank()) {
             throw new CentraNotConfiguredException();
         }
+        DroppedErrors.install();
         HttpClient http = HttpClient.create(centraConnectionProvider)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         properties.connectTimeout().toMillis())
