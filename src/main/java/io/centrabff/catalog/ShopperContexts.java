@@ -6,7 +6,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.centrabff.centra.CentraGateway;
 import io.centrabff.centra.CentraOperation;
 import io.centrabff.centra.CentraRequest;
-import io.centrabff.session.SessionObserver;
+import io.centrabff.centra.CentraResponse;
+import io.centrabff.session.RelayAnswer;
+import io.centrabff.session.RelayCall;
+import io.centrabff.session.RelayInterceptor;
 import io.centrabff.session.ShopperSession;
 import io.centrabff.web.BffException;
 import java.util.Collection;
@@ -18,15 +21,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Works out each shopper's market, pricelist and language without creating a Centra session: the selection's country
  * and language (remembered per token from every selection answer the BFF relays, or read once with
  * {@code GET /selection}), mapped through Centra's country table ({@code GET /countries/all} with the secret, whose
  * entries carry {@code market} and {@code pricelist}). Shoppers without a token get the edge country or the default.
+ * As a {@link RelayInterceptor} without {@code @Order} it runs innermost, next to the call, and only reads Centra's
+ * successful answers: it never changes what the storefront gets.
  */
-class ShopperContexts implements SessionObserver {
+class ShopperContexts implements RelayInterceptor {
 
     /** A selection's country and language, the two things a shopper can choose. */
     private record Location(String country, String language) {}
@@ -90,8 +94,27 @@ class ShopperContexts implements SessionObserver {
         return countries.get(ALL).thenApply(Map::values);
     }
 
+    /** Remembers the location of every successful Centra answer under the token the shopper now holds. */
     @Override
-    public void answered(String token, ObjectNode body) {
+    public Mono<RelayAnswer> around(RelayCall call, Chain chain) {
+        return chain.proceed().doOnNext(answer -> {
+            CentraResponse centra = answer.centra();
+            if (centra == null || !centra.isSuccess()) {
+                return;
+            }
+            ShopperSession session = call.session();
+            // The receipt is read with the last order's token, which is then the one the answer is about.
+            String sent = call.operation() == CentraOperation.RECEIPT && session.receiptToken() != null
+                    ? session.receiptToken()
+                    : session.token();
+            String current = centra.token() != null ? centra.token() : sent;
+            if (current != null) {
+                answered(current, centra.body());
+            }
+        });
+    }
+
+    private void answered(String token, JsonNode body) {
         Location location = location(body);
         if (location != null) {
             locations.put(token, location);
