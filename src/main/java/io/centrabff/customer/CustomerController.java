@@ -14,7 +14,6 @@ import static io.centrabff.centra.CentraOperation.UPDATE_CUSTOMER;
 import static io.centrabff.centra.CentraOperation.UPDATE_EMAIL;
 import static io.centrabff.centra.CentraOperation.UPDATE_PASSWORD;
 
-import io.centrabff.session.SessionProperties;
 import io.centrabff.session.SessionRelay;
 import io.centrabff.web.ClientIp;
 import io.centrabff.web.JsonBodies;
@@ -51,13 +50,11 @@ class CustomerController {
     private final SessionRelay relay;
     private final AccountLimits limits;
     private final ClientIp clientIp;
-    private final ReceiptCookie receipt;
 
-    CustomerController(SessionRelay relay, RateLimiter limiter, ClientIp clientIp, SessionProperties session) {
+    CustomerController(SessionRelay relay, RateLimiter limiter, ClientIp clientIp) {
         this.relay = relay;
         this.limits = new AccountLimits(limiter);
         this.clientIp = clientIp;
-        this.receipt = new ReceiptCookie(session);
     }
 
     /** Registers and signs in; the anonymous cart becomes the new customer's. */
@@ -75,19 +72,18 @@ class CustomerController {
         JsonBodies.requireText(body, "password", MAX_PASSWORD);
         String client = RateLimiter.clientKey(clientIp.of(request));
         limits.checkLogin(email, client);
-        return relay.relay(request, LOGIN, body, email)
-                .doOnNext(answer -> {
-                    if (answer.getStatusCode().is4xxClientError()) {
-                        limits.loginFailed(email, client);
-                    }
-                })
-                .map(answer -> receipt.cleared(request, answer));
+        // The receipt cookie goes on sign-in and sign-out: see ReceiptCookie.
+        return relay.relay(request, LOGIN, body, email).doOnNext(answer -> {
+            if (answer.getStatusCode().is4xxClientError()) {
+                limits.loginFailed(email, client);
+            }
+        });
     }
 
     /** Centra empties the selection and ends the login on the token; a token it hands out instead replaces it. */
     @PostMapping("/logout")
     Mono<ResponseEntity<JsonNode>> logout(HttpServletRequest request) {
-        return relay.relay(request, LOGOUT, null).map(answer -> receipt.cleared(request, answer));
+        return relay.relay(request, LOGOUT, null);
     }
 
     @GetMapping("/customer")
@@ -134,7 +130,7 @@ class CustomerController {
         JsonBodies.requireObject(body);
         RelativeLink.require(body.path("linkUri"));
         limits.consume(AccountLimits.PASSWORD_RESET, email);
-        return relay.relay(request, PASSWORD_RESET_EMAIL, body, email).map(ResetEmailAnswer::uniform);
+        return relay.relay(request, PASSWORD_RESET_EMAIL, body, email);
     }
 
     /** Completes a reset with {@code {i, id, newPassword}} from the e-mailed link; Centra signs the customer in. */

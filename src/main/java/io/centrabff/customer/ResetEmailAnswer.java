@@ -1,7 +1,13 @@
 package io.centrabff.customer;
 
+import io.centrabff.centra.CentraOperation;
+import io.centrabff.session.RelayAnswer;
+import io.centrabff.session.RelayCall;
+import io.centrabff.session.RelayInterceptor;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -11,18 +17,21 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code customer}, whatever its status), the storefront gets exactly what a registered address gets: 200 and
  * Centra's body without {@code errors}. Errors about anything else (a missing {@code linkUri}, say) pass through.
  */
-final class ResetEmailAnswer {
+@Component
+@Order(CustomerAnswers.ORDER)
+final class ResetEmailAnswer implements RelayInterceptor {
 
-    private ResetEmailAnswer() {}
-
-    static ResponseEntity<JsonNode> uniform(ResponseEntity<JsonNode> answer) {
-        JsonNode body = answer.getBody();
-        if (!(body instanceof ObjectNode object)
-                || !revealsAddress(answer.getStatusCode().value(), object)) {
-            return answer;
+    @Override
+    public Mono<RelayAnswer> around(RelayCall call, Chain chain) {
+        if (call.operation() != CentraOperation.PASSWORD_RESET_EMAIL) {
+            return chain.proceed();
         }
-        object.remove("errors");
-        return ResponseEntity.status(HttpStatus.OK).headers(answer.getHeaders()).body(object);
+        return chain.proceed().doOnNext(answer -> {
+            if (revealsAddress(answer.status().value(), answer.body())) {
+                answer.body().remove("errors");
+                answer.status(HttpStatus.OK);
+            }
+        });
     }
 
     private static boolean revealsAddress(int status, ObjectNode body) {

@@ -18,10 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class RelayAnswer {
 
     private final CentraResponse centra;
-    private final HttpStatusCode status;
+    private HttpStatusCode status;
     private final HttpHeaders headers;
     private final MediaType contentType;
     private final ObjectNode body;
+    private boolean clearsReceipt;
 
     private RelayAnswer(
             CentraResponse centra, HttpStatusCode status, HttpHeaders headers, MediaType contentType, JsonNode body) {
@@ -57,6 +58,30 @@ public final class RelayAnswer {
 
     public HttpStatusCode status() {
         return status;
+    }
+
+    /**
+     * Answers with {@code status} instead, for an interceptor that must not let the status tell something (the body
+     * is then its to shape too).
+     */
+    public void status(HttpStatusCode status) {
+        this.status = status;
+    }
+
+    /**
+     * The receipt cookie goes with this answer (cookie mode; nothing in header mode, where there is none): the
+     * cookie is written by {@link SessionRelay}, which knows its name and attributes.
+     */
+    public void clearReceipt() {
+        this.clearsReceipt = true;
+    }
+
+    boolean clearsReceipt() {
+        return clearsReceipt;
+    }
+
+    void addCookie(String setCookie) {
+        headers.add(HttpHeaders.SET_COOKIE, setCookie);
     }
 
     /** The body as the storefront will get it; interceptors add their fields here (Centra's own stay as they are). */

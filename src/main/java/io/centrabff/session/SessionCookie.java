@@ -51,6 +51,10 @@ final class SessionCookie {
         return build(sessionName, "", Duration.ZERO);
     }
 
+    String clearReceipt() {
+        return build(receiptName, "", Duration.ZERO);
+    }
+
     String receipt(String token) {
         return build(receiptName, seal.seal(token, "receipt"), properties.receiptMaxAge());
     }

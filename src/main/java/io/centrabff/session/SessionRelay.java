@@ -72,6 +72,9 @@ public class SessionRelay {
                         // carries the token, which Centra's client code compares with the one it holds.
                         answer.repeatToken(session.token());
                     }
+                    if (cookieMode && answer.clearsReceipt()) {
+                        answer.addCookie(cookie.clearReceipt());
+                    }
                     return answer.response();
                 });
     }
