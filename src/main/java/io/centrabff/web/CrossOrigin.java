@@ -1,5 +1,6 @@
 package io.centrabff.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import org.slf4j.MDC;
@@ -7,7 +8,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -26,7 +29,8 @@ final class CrossOrigin {
 
     private CrossOrigin() {}
 
-    static CorsFilter filter(CorsProperties properties, String basePath, ObjectMapper mapper, Rejections rejections) {
+    static CorsFilter filter(
+            CorsProperties properties, String basePath, ObjectMapper mapper, Rejections rejections, Problems problems) {
         CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOrigins(properties.allowedOrigins());
         config.setAllowCredentials(true);
@@ -50,7 +54,7 @@ final class CrossOrigin {
         source.registerCorsConfiguration(basePath + "/" + OpenApiController.FILE, publicDocument());
         source.registerCorsConfiguration(basePath + "/**", config);
         CorsFilter filter = new CorsFilter(source);
-        filter.setCorsProcessor(new ProblemCorsProcessor(mapper, rejections));
+        filter.setCorsProcessor(new ProblemCorsProcessor(mapper, rejections, problems));
         return filter;
     }
 
@@ -63,26 +67,53 @@ final class CrossOrigin {
         return config;
     }
 
-    /** Spring's CORS checks, with the refusal written as problem+json like every other error. */
+    /**
+     * Spring's CORS checks, with the refusal written as problem+json like every other error (in header mode with the
+     * caller's token, as every other problem). Spring hands {@link #rejectRequest} only the response, so the refusal
+     * is written once {@link #handleInternal} has said no, with the request at hand.
+     */
     private static final class ProblemCorsProcessor extends DefaultCorsProcessor {
 
         private final ObjectMapper mapper;
         private final Rejections rejections;
+        private final Problems problems;
 
-        ProblemCorsProcessor(ObjectMapper mapper, Rejections rejections) {
+        ProblemCorsProcessor(ObjectMapper mapper, Rejections rejections, Problems problems) {
             this.mapper = mapper;
             this.rejections = rejections;
+            this.problems = problems;
         }
 
         @Override
-        protected void rejectRequest(ServerHttpResponse response) throws IOException {
+        protected boolean handleInternal(
+                ServerHttpRequest request,
+                ServerHttpResponse response,
+                CorsConfiguration config,
+                boolean preFlightRequest)
+                throws IOException {
+            if (super.handleInternal(request, response, config, preFlightRequest)) {
+                return true;
+            }
+            refuse(request instanceof ServletServerHttpRequest servlet ? servlet.getServletRequest() : null, response);
+            return false;
+        }
+
+        /** Writes nothing: {@link #handleInternal} writes the refusal, which is the only way here. */
+        @Override
+        protected void rejectRequest(ServerHttpResponse response) {}
+
+        private void refuse(HttpServletRequest request, ServerHttpResponse response) throws IOException {
             rejections.count(REASON);
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                     HttpStatus.FORBIDDEN,
                     "This origin, method or header is not allowed to call this API from a browser");
             problem.setType(BffException.type(REASON));
             problem.setTitle("Cross-origin request refused");
-            Problems.enrich(problem, MDC.get(Correlation.MDC_KEY));
+            if (request != null) {
+                problems.enrich(problem, request);
+            } else {
+                Problems.enrich(problem, MDC.get(Correlation.MDC_KEY));
+            }
             response.setStatusCode(HttpStatus.FORBIDDEN);
             response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
             mapper.writeValue(response.getBody(), problem);

@@ -12,9 +12,21 @@ import org.springframework.http.HttpStatus;
 /**
  * Tomcat's host-level error page, for requests Tomcat refuses before any filter or controller sees them (a malformed
  * escape such as {@code %ZZ}, an encoded NUL or backslash, overlong UTF-8): problem+json like every other error,
- * with the hardening headers, instead of an HTML page. Public because Tomcat instantiates it by class name.
+ * with the hardening headers, instead of an HTML page; in header mode with the caller's token when it is well formed,
+ * as every other problem. Public because Tomcat instantiates it by class name when no instance was added (then
+ * without the token).
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+    private final CallerToken callerToken;
+
+    public ProblemErrorReportValve() {
+        this(request -> null);
+    }
+
+    ProblemErrorReportValve(CallerToken callerToken) {
+        this.callerToken = callerToken;
+    }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -31,7 +43,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String correlationId = UUID.randomUUID().toString();
         String body = "{\"type\":\"" + BffException.TYPE_BASE + (status >= 500 ? "internal" : "rejected") + "\","
                 + "\"title\":\"" + reason + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\","
-                + "\"errors\":{\"request\":\"" + detail + "\"},\"correlationId\":\"" + correlationId + "\"}";
+                + "\"errors\":{\"request\":\"" + detail + "\"},\"correlationId\":\"" + correlationId + "\""
+                + token(request) + "}";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -46,5 +59,20 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             // The client is gone or the response is committed; nothing more can be said.
         }
+    }
+
+    /** The {@code token} member in header mode, or nothing; the header can be read even when the URI could not. */
+    private String token(Request request) {
+        String token;
+        try {
+            token = callerToken.of(request);
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
+        if (token == null) {
+            return "";
+        }
+        // A well-formed token may hold a backslash, never a quote or a control character.
+        return ",\"token\":\"" + token.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -1,7 +1,9 @@
 package io.centrabff.web;
 
+import java.util.Arrays;
 import org.apache.catalina.core.StandardHost;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
+    private final ObjectProvider<CallerToken> callerToken;
+
+    TomcatHardening(ObjectProvider<CallerToken> callerToken) {
+        this.callerToken = callerToken;
+    }
+
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addConnectorCustomizers(
@@ -21,6 +29,14 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
         factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                // The host adds a valve of that class only when it has none: this one knows the caller's token. The
+                // token's source is looked up at the first error, as the server starts before the beans it needs.
+                if (Arrays.stream(host.getPipeline().getValves())
+                        .noneMatch(ProblemErrorReportValve.class::isInstance)) {
+                    host.getPipeline().addValve(new ProblemErrorReportValve(request -> callerToken
+                            .getIfAvailable(() -> unknown -> null)
+                            .of(request)));
+                }
             }
         });
     }

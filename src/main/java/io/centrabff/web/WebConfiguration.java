@@ -139,9 +139,13 @@ class WebConfiguration {
     /** Before the size and rate limits, so a refused origin costs nothing and preflights use no rate-limit tokens. */
     @Bean
     FilterRegistrationBean<CorsFilter> corsFilter(
-            CorsProperties properties, ApiProperties api, ObjectMapper mapper, Rejections rejections) {
-        FilterRegistrationBean<CorsFilter> registration =
-                new FilterRegistrationBean<>(CrossOrigin.filter(properties, api.basePath(), mapper, rejections));
+            CorsProperties properties,
+            ApiProperties api,
+            ObjectMapper mapper,
+            Rejections rejections,
+            Problems problems) {
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(
+                CrossOrigin.filter(properties, api.basePath(), mapper, rejections, problems));
         registration.setOrder(FilterOrder.CORS);
         return registration;
     }
