@@ -3,6 +3,7 @@ package io.centrabff.customer;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -15,6 +16,7 @@ import io.centrabff.ShopperClient.Reply;
 import io.centrabff.centra.StubbedCentra;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +29,7 @@ class CustomerAnswersTests extends StubbedCentra {
 
     /** The address as a URL pattern: the gateway may send {@code @} percent-encoded. */
     static String atSign(String email) {
-        return java.util.regex.Pattern.quote(email).replace("@", "\\E(@|%40)\\Q");
+        return Pattern.quote(email).replace("@", "\\E(@|%40)\\Q");
     }
 
     static void stubResetEmail(String email, int status, String body) {
@@ -119,7 +121,7 @@ class CustomerAnswersTests extends StubbedCentra {
     private ShopperClient placedAnOrder() {
         CENTRA.stubFor(any(anyUrl()).willReturn(okJson("{\"token\":\"tok-2\",\"selection\":{},\"loggedIn\":false}")));
         CENTRA.stubFor(get(urlEqualTo(API + "/selection"))
-                .withHeader("API-token", com.github.tomakehurst.wiremock.client.WireMock.equalTo("tok-order"))
+                .withHeader("API-token", equalTo("tok-order"))
                 .willReturn(okJson("{\"token\":\"tok-order\",\"order\":{\"order\":\"1001\"}}")));
         ShopperClient browser = new ShopperClient(port);
         Reply order = browser.get("/api/checkout/selection", "Cookie", "centra-session=tok-order");
