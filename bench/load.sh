@@ -3,7 +3,8 @@
 # wrk with a shopper mix (bench/load.lua). Loopback only, bounded in time, stops everything it started.
 #   bench/load.sh                      # defaults below; needs root for apt-get the first time
 #   HOLD_CONNECTIONS=3000 HOLD_SECONDS=60 bench/load.sh
-# Phases: (1) same mix, low concurrency, straight to the stub and through the BFF: the BFF's added latency;
+# Phases: (1) same mix, low concurrency, straight to the stub and through the BFF, LATENCY_ROUNDS rounds back to back
+# (the median round's added p50 stands): the BFF's added latency;
 # (2) HOLD_CONNECTIONS concurrent connections through the BFF: throughput, latency, in-flight, threads, heap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,8 @@ cd "$(dirname "$0")/.."
 STUB_PORT=${STUB_PORT:-18081}
 BFF_PORT=${BFF_PORT:-18080}
 LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-16}
-LATENCY_SECONDS=${LATENCY_SECONDS:-20}
+LATENCY_SECONDS=${LATENCY_SECONDS:-10}
+LATENCY_ROUNDS=${LATENCY_ROUNDS:-3}
 HOLD_CONNECTIONS=${HOLD_CONNECTIONS:-2000}
 HOLD_SECONDS=${HOLD_SECONDS:-30}
 WORK=$(mktemp -d /tmp/centra-bff-load.XXXXXX)
@@ -73,15 +75,19 @@ echo "warm-up (JIT, pools)..."
 wrk -t2 -c64 -d15s -s bench/load.lua "$BFF" >/dev/null
 run "warm-up-stub" "$STUB" 16 3 >/dev/null
 
-echo "== phase 1: added latency (relayed operations only), $LATENCY_CONNECTIONS connections, ${LATENCY_SECONDS}s each =="
+echo "== phase 1: added latency (relayed operations only), $LATENCY_CONNECTIONS connections, ${LATENCY_SECONDS}s each, $LATENCY_ROUNDS rounds =="
 export MIX=relayed   # operations that reach Centra on every call: the stub sees the same requests as the BFF does
-run "direct-to-stub" "$STUB" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/direct.txt"
-run "through-bff   " "$BFF" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/bff.txt"
-unset MIX
 field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" "$1"; }
-awk -v d50="$(field "$WORK/direct.txt" p50_ms)" -v b50="$(field "$WORK/bff.txt" p50_ms)" \
-    -v d99="$(field "$WORK/direct.txt" p99_ms)" -v b99="$(field "$WORK/bff.txt" p99_ms)" \
-    'BEGIN { printf "added-by-bff p50_ms=%.2f p99_ms=%.2f\n", b50 - d50, b99 - d99 }'
+# Direct and through the BFF back to back in each round, so both see the same machine; the median round stands.
+for round in $(seq 1 "$LATENCY_ROUNDS"); do
+  run "direct-to-stub" "$STUB" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/direct-$round.txt"
+  run "through-bff   " "$BFF" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/bff-$round.txt"
+  awk -v r="$round" -v d50="$(field "$WORK/direct-$round.txt" p50_ms)" -v b50="$(field "$WORK/bff-$round.txt" p50_ms)" \
+      -v d99="$(field "$WORK/direct-$round.txt" p99_ms)" -v b99="$(field "$WORK/bff-$round.txt" p99_ms)" \
+      'BEGIN { printf "round %d added-by-bff p50_ms=%.2f p99_ms=%.2f\n", r, b50 - d50, b99 - d99 }' | tee -a "$WORK/added.txt"
+done
+unset MIX
+sort -t= -k2 -n "$WORK/added.txt" | awk -v n="$LATENCY_ROUNDS" 'NR == int((n + 1) / 2) { sub(/^round [0-9]+ /, ""); print "median round: " $0 }'
 
 echo "== phase 2: $HOLD_CONNECTIONS concurrent connections through the BFF for ${HOLD_SECONDS}s =="
 upstream_before=$(metric centra_requests_seconds_count)
