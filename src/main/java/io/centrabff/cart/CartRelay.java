@@ -108,7 +108,11 @@ final class CartRelay implements RelayInterceptor {
                     if (replay != null) {
                         return Mono.just(answers.replayed(cart, RelayAnswer.kept(replay)));
                     }
-                    refuseWhileLocked(states.pull(cart), operation);
+                    // An early refusal asks the shared state only if this instance's copy knows of a payment lock:
+                    // the lane reads the shared state anyway (in the lease's own trip with Redis) and refuses there.
+                    if (states.of(cart).lockedFor(clock.instant()) != null) {
+                        refuseWhileLocked(states.pull(cart), operation);
+                    }
                     return lock.enter(cart).flatMap(lease -> Mono.defer(
                                     () -> inLane(cart, session, operation, body, call, key, requestHash))
                             .doFinally(signal -> leave(cart, lease)));

@@ -1,37 +1,36 @@
 package io.centrabff.coordination;
 
 import io.centrabff.cart.CartEvents;
+import io.lettuce.core.ScriptOutputType;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.data.redis.core.script.RedisScript;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Cart events through one Redis channel that every instance listens to, so a tab connected to any instance sees
- * every change in the order the cart's lease holders made them (each publish completes before the lease is
- * released, and Redis delivers in the order it received). An event sent under a lease that is no longer the newest
- * is dropped.
+ * every change in the order the cart's lease holders made them (all are sent on the lease's own connection, the
+ * change's outcome with the lease's release, and Redis delivers in the order it received). An event sent under a lease
+ * that is no longer the newest is dropped. If Redis cannot be reached, the event goes to this instance's tabs.
  */
 final class RedisCartEvents implements CartEvents.Transport, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisCartEvents.class);
-    private static final String CHANNEL = "cart-events";
+    static final String CHANNEL = "cart-events";
 
-    /** Publishes a cart event if the caller's fence is the newest; -1 when refused. */
-    private static final RedisScript<Long> PUBLISH = RedisScript.of(
-            """
-            if ARGV[1] ~= '' and redis.call('HGET', KEYS[1], 'fence') ~= ARGV[1] then return -1 end
-            return redis.call('PUBLISH', ARGV[2], ARGV[3])
-            """,
-            Long.class);
+    /**
+     * Events that announce a change about to reach Centra: the tabs must have them before it does, so they are sent at
+     * once. The others report the change's outcome and travel with the lease's release, in the same trip.
+     */
+    private static final Set<String> BEFORE_CENTRA = Set.of("suspend", "payment-lock");
 
     /** Delivery threads: one cart's events always on the same one (in order), a slow tab holds up few other carts. */
     private static final int STRIPES = 8;
@@ -62,29 +61,43 @@ final class RedisCartEvents implements CartEvents.Transport, DisposableBean {
             link.fellBack("cart-events");
             return false;
         }
-        Long fence = lock.fence(cart);
+        RedisCartLock.Held lease = lock.held(cart);
         ObjectNode message = mapper.createObjectNode().put("cart", cart).put("name", event.name());
         message.set("data", event.data());
-        try {
-            Long sent = link.redis()
-                    .execute(
-                            PUBLISH,
-                            List.of(RedisCarts.key(link, cart)),
-                            fence == null ? "" : fence.toString(),
-                            link.key(CHANNEL),
-                            message.toString());
-            if (Long.valueOf(-1).equals(sent)) {
-                RedisCarts.refused(meters, log, "A late cart event was dropped");
+        Runnable deliverHere = () -> {
+            BiConsumer<String, CartEvents.Event> local = delivery;
+            if (local != null) {
+                local.accept(cart, event);
             }
+        };
+        if (lease != null && !BEFORE_CENTRA.contains(event.name())) {
+            lease.event(message.toString(), deliverHere);
             return true;
-        } catch (RuntimeException e) {
-            link.failed("cart-events", e);
-            return false;
         }
+        // Not awaited: the lease's connection keeps Redis receiving the cart's events in the order they were sent.
+        lock.<Long>eval(
+                        RedisCartLock.PUBLISH,
+                        ScriptOutputType.INTEGER,
+                        new String[] {RedisCarts.key(link, cart)},
+                        lease == null ? "" : Long.toString(lease.fence),
+                        link.key(CHANNEL),
+                        message.toString())
+                .whenComplete((sent, error) -> {
+                    if (error != null) {
+                        link.failed("cart-events", error instanceof CompletionException ? error.getCause() : error);
+                        deliverHere.run();
+                    } else if (Long.valueOf(-1).equals(sent)) {
+                        RedisCarts.refused(meters, log, "A late cart event was dropped");
+                    }
+                });
+        return true;
     }
+
+    private volatile BiConsumer<String, CartEvents.Event> delivery;
 
     @Override
     public void subscribe(BiConsumer<String, CartEvents.Event> deliver) {
+        delivery = deliver;
         // Off the listener container's single thread, which also carries catalog invalidations and link probes.
         link.subscribe(CHANNEL, text -> {
             try {

@@ -2,51 +2,170 @@ package io.centrabff.coordination;
 
 import io.centrabff.cart.CartLock;
 import io.centrabff.cart.CartLock.Lease;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * The cart's lane across instances: first this instance's FIFO lane (so at most one mutation per instance competes
- * for the cart), then a Redis lease ({@code SET NX PX} with a random owner, released by compare-and-delete, so any
- * thread may release it), then a fencing token from the cart's counter in Redis. Shared cart state and events accept
- * writes only with the newest token, so a holder whose lease ran out cannot apply a late write. The whole wait stays
- * bounded by {@code bff.widgets.lane-wait}; Redis calls run on Reactor's bounded elastic pool, never on a request or
- * I/O thread. While Redis is unreachable the local lane alone serializes (local fallback).
+ * for the cart), then a Redis lease with a fencing token. Taking the lease is one script ({@code SET NX PX} with a
+ * random owner, the next token from the cart's counter, and the cart's shared state in the same reply), and so is
+ * giving it back (the change's events and state, fenced, then compare-and-delete of the lease): a cart change costs
+ * two awaited round trips to Redis, plus an unawaited publish of the events that must reach the tabs before Centra is
+ * called. Shared cart state and events accept writes only with the newest token, so a holder whose lease ran out
+ * cannot apply a late write. The whole wait stays bounded by {@code bff.widgets.lane-wait}. Redis is called through
+ * Lettuce's asynchronous API on one connection of its own (so Redis receives one cart's commands in the order they
+ * were sent), never blocking a request or I/O thread. While Redis is unreachable the local lane alone serializes
+ * (local fallback).
  */
-final class RedisCartLock implements CartLock {
+final class RedisCartLock implements CartLock, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisCartLock.class);
 
-    private static final RedisScript<Long> RELEASE = RedisScript.of(
-            "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end",
-            Long.class);
+    /**
+     * KEYS: lease, cart hash; ARGV: owner, lease ms, cart ttl ms. Nil while another holds the lease, else the new
+     * fencing token with the cart's state and payment lock as they are now.
+     */
+    private static final Script ACQUIRE = new Script(
+            """
+            if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return false end
+            local fence = redis.call('HINCRBY', KEYS[2], 'fence', 1)
+            redis.call('PEXPIRE', KEYS[2], ARGV[3])
+            local values = redis.call('HMGET', KEYS[2], 'state', 'lock')
+            return {fence, values[1], values[2]}
+            """);
 
-    /** Redis calls run here, never on a request or I/O thread. */
-    private static final Executor REDIS = task -> Schedulers.boundedElastic().schedule(task);
+    /**
+     * KEYS: cart hash, lease; ARGV: fence, owner, channel, cart ttl ms, state ('' for none), version, events... Writes
+     * and publishes only while the fence is the newest; releases the lease only if it is still the caller's. Answers
+     * {newest, released}.
+     */
+    private static final Script FINISH = new Script(
+            """
+            local newest = redis.call('HGET', KEYS[1], 'fence') == ARGV[1]
+            if newest then
+              for i = 7, #ARGV do redis.call('PUBLISH', ARGV[3], ARGV[i]) end
+              if ARGV[5] ~= '' then
+                redis.call('HSET', KEYS[1], 'state', ARGV[5], 'version', ARGV[6])
+                redis.call('PEXPIRE', KEYS[1], ARGV[4])
+              end
+            end
+            local released = 0
+            if redis.call('GET', KEYS[2]) == ARGV[2] then released = redis.call('DEL', KEYS[2]) end
+            return {newest and 1 or 0, released}
+            """);
+
+    /** KEYS: cart hash; ARGV: fence ('' for none), channel, message. Publishes if the fence is the newest; -1 if not. */
+    static final Script PUBLISH = new Script(
+            """
+            if ARGV[1] ~= '' and redis.call('HGET', KEYS[1], 'fence') ~= ARGV[1] then return -1 end
+            return redis.call('PUBLISH', ARGV[2], ARGV[3])
+            """);
+
+    /** A Lua script sent by its digest, and in full only when Redis does not know it yet (after a restart). */
+    record Script(String text, String sha) {
+        Script(String text) {
+            this(text, sha1(text));
+        }
+
+        private static String sha1(String text) {
+            try {
+                return HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * A lease this instance holds: its token, the cart's shared state as the lease found it (taken by the first
+     * {@link RedisCarts#pull} inside it), and what the change hands back with the release.
+     */
+    static final class Held {
+        final long fence;
+        final String state;
+        final String lock;
+        private final AtomicBoolean snapshotTaken = new AtomicBoolean();
+        private final List<Pending> events = new ArrayList<>();
+        private String stateJson;
+        private String version;
+        private Runnable stateUnsaved;
+
+        Held(long fence, String state, String lock) {
+            this.fence = fence;
+            this.state = state;
+            this.lock = lock;
+        }
+
+        /** True once: the holder's copy is to be updated with the state the lease found, without asking Redis. */
+        boolean takeSnapshot() {
+            return snapshotTaken.compareAndSet(false, true);
+        }
+
+        /** The state to write with the release; {@code unsaved} runs if it cannot be. */
+        synchronized void state(String json, long version, Runnable unsaved) {
+            this.stateJson = json;
+            this.version = Long.toString(version);
+            this.stateUnsaved = unsaved;
+        }
+
+        /** An event to publish with the release; {@code undelivered} runs if Redis cannot be reached. */
+        synchronized void event(String message, Runnable undelivered) {
+            events.add(new Pending(message, undelivered));
+        }
+    }
+
+    private record Pending(String message, Runnable undelivered) {}
 
     private final CartLock lanes;
     private final Duration waitLimit;
     private final RedisLink link;
+    private final AbstractRedisClient client;
     private final Duration stateTtl;
     private final MeterRegistry meters;
-    private final Map<String, Long> held = new ConcurrentHashMap<>();
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private volatile StatefulConnection<String, String> connection;
 
-    RedisCartLock(CartLock lanes, Duration waitLimit, RedisLink link, Duration stateTtl, MeterRegistry meters) {
+    RedisCartLock(
+            CartLock lanes,
+            Duration waitLimit,
+            RedisLink link,
+            AbstractRedisClient client,
+            Duration stateTtl,
+            MeterRegistry meters) {
         this.lanes = lanes;
         this.waitLimit = waitLimit;
         this.link = link;
+        this.client = client;
         this.stateTtl = stateTtl;
         this.meters = meters;
         for (String outcome : List.of("acquired", "busy", "lease-lost")) {
@@ -65,30 +184,23 @@ final class RedisCartLock implements CartLock {
             link.fellBack("cart-lock");
             return Mono.just(lane);
         }
-        String key = link.key("cart-lock") + ":" + cart;
+        String key = leaseKey(cart);
         String owner = link.instance() + ":" + UUID.randomUUID();
-        Duration lease = link.properties().cartLease();
         long deadline = started + waitLimit.toNanos();
-        // Each attempt (SET NX, then the fencing token) runs as a whole on the bounded elastic pool through a future
-        // that is never cancelled: interrupting a Redis call would count as Redis going away and could leave the lease
-        // taken. The deadline is checked between attempts.
-        return Mono.defer(() -> Mono.fromFuture(
-                        CompletableFuture.supplyAsync(() -> attempt(cart, key, owner, lease, deadline), REDIS), true))
+        // A running attempt is never cancelled (it could leave the lease taken with nobody to release it); the
+        // deadline is checked between attempts.
+        return Mono.defer(() -> attempt(cart, key, owner, deadline))
                 .repeatWhenEmpty(
                         attempts -> attempts.delayElements(link.properties().lockRetry()))
-                .flatMap(fence -> WAITED_TOO_LONG.equals(fence) ? Mono.error(new TimeoutException()) : Mono.just(fence))
-                .map(fence -> {
-                    held.put(cart, fence);
+                .flatMap(taken -> taken == WAITED_TOO_LONG ? Mono.error(new TimeoutException()) : Mono.just(taken))
+                // The change goes on off Lettuce's event loop: what it does next may still block (kept answers).
+                .publishOn(Schedulers.boundedElastic())
+                .map(taken -> {
+                    held.put(cart, taken);
                     meters.counter("bff.cart.lock", "outcome", "acquired").increment();
-                    return new Lease(fence, null, () -> {
-                        held.remove(cart, fence);
-                        REDIS.execute(() -> {
-                            try {
-                                release(key, owner);
-                            } finally {
-                                lane.close();
-                            }
-                        });
+                    return new Lease(taken.fence, null, () -> {
+                        held.remove(cart, taken);
+                        finish(cart, key, owner, taken).whenComplete((done, error) -> lane.close());
                     });
                 })
                 .onErrorResume(TimeoutException.class, timeout -> {
@@ -107,33 +219,160 @@ final class RedisCartLock implements CartLock {
     }
 
     /** Fencing tokens start at 1, so this can only mean the wait's end. */
-    private static final Long WAITED_TOO_LONG = -1L;
+    private static final Held WAITED_TOO_LONG = new Held(-1, null, null);
 
-    /** One attempt: the new fencing token once the lease is taken, null to try again, or the wait's end. */
-    private Long attempt(String cart, String key, String owner, Duration lease, long deadline) {
-        if (Boolean.TRUE.equals(link.redis().opsForValue().setIfAbsent(key, owner, lease))) {
-            return RedisCarts.nextFence(link, cart, stateTtl);
-        }
-        return System.nanoTime() - deadline > 0 ? WAITED_TOO_LONG : null;
+    /** One attempt: the lease once taken, empty to try again, or the wait's end. */
+    private Mono<Held> attempt(String cart, String key, String owner, long deadline) {
+        CompletableFuture<List<Object>> reply = eval(
+                ACQUIRE,
+                ScriptOutputType.MULTI,
+                new String[] {key, RedisCarts.key(link, cart)},
+                owner,
+                Long.toString(link.properties().cartLease().toMillis()),
+                Long.toString(stateTtl.toMillis()));
+        // Lettuce reads the script's nil (lease taken) as a list holding one null.
+        return Mono.fromFuture(reply, true)
+                .filter(values -> !values.isEmpty() && values.get(0) instanceof Long)
+                .map(values -> new Held((Long) values.get(0), (String) values.get(1), (String) values.get(2)))
+                .switchIfEmpty(
+                        Mono.defer(() -> System.nanoTime() - deadline > 0 ? Mono.just(WAITED_TOO_LONG) : Mono.empty()))
+                .onErrorMap(CompletionException.class, Throwable::getCause);
+    }
+
+    private String leaseKey(String cart) {
+        return link.key("cart-lock") + ":" + cart;
+    }
+
+    /** The lease this instance holds on {@code cart}, or null. */
+    Held held(String cart) {
+        return held.get(cart);
     }
 
     /** The fencing token of the lease this instance holds on {@code cart}, or null. */
     Long fence(String cart) {
-        return held.get(cart);
+        Held lease = held.get(cart);
+        return lease == null ? null : lease.fence;
     }
 
-    private void release(String key, String owner) {
-        try {
-            Long released = link.redis().execute(RELEASE, List.of(key), owner);
-            if (released == null || released == 0) {
-                // The lease ran out while the mutation ran: another instance may hold the cart now. Its fencing
-                // token is newer, so writes made under this lease after that were refused.
-                meters.counter("bff.cart.lock", "outcome", "lease-lost").increment();
-                log.warn("The lease on a cart ran out before its mutation finished");
+    /** The change's events and state, and the lease's release, in one trip; completes (never fails) when done. */
+    private CompletableFuture<Void> finish(String cart, String key, String owner, Held lease) {
+        List<Pending> events;
+        String state;
+        String version;
+        Runnable stateUnsaved;
+        synchronized (lease) {
+            events = List.copyOf(lease.events);
+            state = lease.stateJson;
+            version = lease.version;
+            stateUnsaved = lease.stateUnsaved;
+        }
+        Runnable keptLocally = () -> {
+            events.forEach(event -> event.undelivered().run());
+            if (stateUnsaved != null) {
+                stateUnsaved.run();
             }
+        };
+        if (!link.up()) {
+            // The lease expires by itself; what the change made is kept here until Redis returns.
+            link.fellBack("cart-lock");
+            keptLocally.run();
+            return CompletableFuture.completedFuture(null);
+        }
+        List<String> args = new ArrayList<>(List.of(
+                Long.toString(lease.fence),
+                owner,
+                link.key(RedisCartEvents.CHANNEL),
+                Long.toString(stateTtl.toMillis()),
+                state == null ? "" : state,
+                version == null ? "" : version));
+        events.forEach(event -> args.add(event.message()));
+        return this.<List<Object>>eval(
+                        FINISH,
+                        ScriptOutputType.MULTI,
+                        new String[] {RedisCarts.key(link, cart), key},
+                        args.toArray(String[]::new))
+                .handle((values, error) -> {
+                    if (error != null) {
+                        link.failed("cart-lock", error instanceof CompletionException ? error.getCause() : error);
+                        keptLocally.run();
+                        return null;
+                    }
+                    if (!Long.valueOf(1).equals(values.get(0))) {
+                        if (state != null) {
+                            RedisCarts.refused(meters, log, "A late write to a cart's shared state was refused");
+                        }
+                        events.forEach(event -> RedisCarts.refused(meters, log, "A late cart event was dropped"));
+                    }
+                    if (!Long.valueOf(1).equals(values.get(1))) {
+                        // The lease ran out while the change ran: another instance may hold the cart now. Its
+                        // fencing token is newer, so writes made under this lease after that were refused.
+                        meters.counter("bff.cart.lock", "outcome", "lease-lost").increment();
+                        log.warn("The lease on a cart ran out before its mutation finished");
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * Runs {@code script} on this component's connection without waiting: by digest, and in full if Redis answers
+     * that it does not know it. Fails (never throws) if Redis cannot be reached.
+     */
+    <T> CompletableFuture<T> eval(Script script, ScriptOutputType type, String[] keys, String... args) {
+        try {
+            var commands = commands();
+            CompletableFuture<T> bySha =
+                    commands.<T>evalsha(script.sha(), type, keys, args).toCompletableFuture();
+            return bySha.handle((value, error) -> {
+                        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                        if (cause instanceof RedisNoScriptException) {
+                            return commands.<T>eval(script.text(), type, keys, args)
+                                    .toCompletableFuture();
+                        }
+                        return error == null
+                                ? CompletableFuture.completedFuture(value)
+                                : CompletableFuture.<T>failedFuture(cause);
+                    })
+                    .thenCompose(next -> next);
         } catch (RuntimeException e) {
-            // Redis went away; the lease expires by itself.
-            link.failed("cart-lock", e);
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands<String, String> commands() {
+        StatefulConnection<String, String> current = connection;
+        if (current == null) {
+            synchronized (this) {
+                if (connection == null) {
+                    // Connects on first use (Redis may be down at start-up); Lettuce then reconnects by itself.
+                    connection = client instanceof RedisClusterClient cluster
+                            ? cluster.connect(StringCodec.UTF8)
+                            : ((RedisClient) client).connect(StringCodec.UTF8);
+                }
+                current = connection;
+            }
+        }
+        return current instanceof StatefulRedisClusterConnection<String, String> cluster
+                ? cluster.async()
+                : ((StatefulRedisConnection<String, String>) current).async();
+    }
+
+    /** Before coordination through Redis resumes: wait (briefly) for this connection to be back too. */
+    @EventListener
+    void recovered(RedisLinkRecovered event) {
+        link.recovering("cart-lock", () -> {
+            StatefulConnection<String, String> current = connection;
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (current != null && !current.isOpen() && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            }
+        });
+    }
+
+    /** Closes the connection, unless stopping Spring's connection factory already shut its client down. */
+    @Override
+    public synchronized void destroy() {
+        if (connection != null && connection.isOpen()) {
+            connection.close();
         }
     }
 }

@@ -57,41 +57,55 @@ final class RedisCarts implements CartStates.Shared {
         return link.key("cart", cart);
     }
 
-    /** Takes the next fencing token of {@code cart}. */
-    static long nextFence(RedisLink link, String cart, Duration ttl) {
-        Long fence = link.redis().opsForHash().increment(key(link, cart), "fence", 1);
-        link.redis().expire(key(link, cart), ttl);
-        return fence;
-    }
-
     static void refused(MeterRegistry meters, Logger log, String what) {
         meters.counter("bff.cart.fenced.writes", "outcome", "refused").increment();
         log.warn("{}: it was made under a lease on the cart that a newer lease has replaced", what);
     }
 
+    /**
+     * Inside a lease this instance holds, the state the lease found when it was taken (read in the same trip) is
+     * applied once and Redis is not asked again: only the newest lease writes, so nothing newer can be there.
+     */
     @Override
     public void pull(String cart, CartState state) {
+        RedisCartLock.Held lease = lock.held(cart);
+        if (lease != null) {
+            if (lease.takeSnapshot()) {
+                restore(state, lease.state, lease.lock);
+            }
+            return;
+        }
         if (!link.up()) {
             link.fellBack("cart-state");
             return;
         }
         try {
             List<Object> values = link.redis().opsForHash().multiGet(key(link, cart), List.of("state", "lock"));
-            if (values.get(0) instanceof String json) {
-                JsonNode stored = mapper.readTree(json);
-                if (stored.path("cartVersion").asLong() >= state.cartVersion()) {
-                    state.restore(stored);
-                }
-            }
-            state.restoreLock((String) values.get(1));
+            restore(state, (String) values.get(0), (String) values.get(1));
         } catch (RuntimeException e) {
             link.failed("cart-state", e);
         }
     }
 
+    private void restore(CartState state, String json, String lockText) {
+        if (json != null) {
+            JsonNode stored = mapper.readTree(json);
+            if (stored.path("cartVersion").asLong() >= state.cartVersion()) {
+                state.restore(stored);
+            }
+        }
+        state.restoreLock(lockText);
+    }
+
+    /** Inside a lease this instance holds, the state goes to Redis with the lease's release, in the same trip. */
     @Override
     public void push(String cart, CartState state) {
-        if (!link.attempt("cart-state", () -> writeState(cart, state, lock.fence(cart)))) {
+        RedisCartLock.Held lease = lock.held(cart);
+        if (lease != null) {
+            lease.state(state.toJson().toString(), state.cartVersion(), () -> unsaved.put(cart, state));
+            return;
+        }
+        if (!link.attempt("cart-state", () -> writeState(cart, state, null))) {
             unsaved.put(cart, state);
         }
     }

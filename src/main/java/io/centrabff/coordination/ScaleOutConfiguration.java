@@ -31,7 +31,11 @@ class ScaleOutConfiguration {
     /** Per-cart order: this instance's lane, and with Redis a lease with a fencing token on top of it. */
     @Bean
     CartLock cartLock(
-            ObjectProvider<RedisLink> links, CentraProperties centra, CartProperties cart, MeterRegistry meters) {
+            ObjectProvider<RedisLink> links,
+            ObjectProvider<LettuceConnectionFactory> connections,
+            CentraProperties centra,
+            CartProperties cart,
+            MeterRegistry meters) {
         CartLock lanes = CartLock.local(cart.laneWait(), meters);
         RedisLink link = links.getIfAvailable();
         if (link == null) {
@@ -46,7 +50,13 @@ class ScaleOutConfiguration {
             throw new IllegalStateException("bff.redis.cart-lease (" + lease + ") must be at least twice the"
                     + " longest centra.timeouts.* (" + longest + ") so a lease outlives the operation it covers");
         }
-        return new RedisCartLock(lanes, cart.laneWait(), link, cart.cartIdleTtl(), meters);
+        return new RedisCartLock(
+                lanes,
+                cart.laneWait(),
+                link,
+                connections.getObject().getRequiredNativeClient(),
+                cart.cartIdleTtl(),
+                meters);
     }
 
     /** The cart's state and version. */

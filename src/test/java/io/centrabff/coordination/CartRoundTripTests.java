@@ -1,0 +1,167 @@
+package io.centrabff.coordination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.centrabff.ShopperClient;
+import io.centrabff.ShopperClient.Reply;
+import io.centrabff.cart.CartEvents;
+import io.centrabff.cart.CartLock;
+import io.centrabff.cart.CartState;
+import io.centrabff.cart.CartStates;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** What one cart change costs in trips to Redis, and that folding them together kept the fencing. */
+class CartRoundTripTests {
+
+    private static Cluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = Cluster.shared();
+    }
+
+    @Test
+    void oneCartChangeTakesFiveCommandsToRedis() throws Exception {
+        ShopperClient shopper = new ShopperClient(cluster.port(0));
+        Reply added = shopper.post(cluster.url(0, "/api/checkout/items/1001-1"), null);
+        assertThat(added.status()).isEqualTo(200);
+        // Once, so Redis knows the scripts by their digests.
+        String line = added.json().at("/selection/items/0/line").asText();
+        assertThat(shopper.post(cluster.url(0, "/api/checkout/lines/" + line), null)
+                        .status())
+                .isEqualTo(200);
+
+        List<String> commands;
+        try (Monitor monitor = new Monitor(cluster.redis.port())) {
+            Reply changed = shopper.put(cluster.url(0, "/api/checkout/countries/SE"), null);
+            assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+            // The lease's release is sent after the answer.
+            await().until(
+                            () -> monitor.commands().stream()
+                                    .filter(command -> command.contains("\"EVALSHA\""))
+                                    .count(),
+                            sent -> sent >= 3);
+            Thread.sleep(300);
+            commands = monitor.commands();
+        }
+        System.out.printf("Redis commands of one cart change:%n%s%n", String.join("\n", commands));
+
+        // Session binding, token alias, the lease (token and state), the unawaited suspend event, and the release
+        // with the state and the resume event: not the eleven commands the parts used to send one by one.
+        assertThat(commands).as(String.join("\n", commands)).hasSize(5);
+        assertThat(commands.stream().filter(command -> command.contains("\"EVALSHA\"")))
+                .hasSize(3);
+    }
+
+    @Test
+    void aReleaseAfterTheLeaseWasTakenOverWritesNothingAndLeavesTheNewLeaseInPlace() {
+        String cart = "taken-over-cart";
+        RedisLink link = cluster.bean(0, RedisLink.class);
+        CartStates statesA = cluster.bean(0, CartStates.class);
+        CartStates statesB = cluster.bean(1, CartStates.class);
+        MeterRegistry metersA = cluster.bean(0, MeterRegistry.class);
+        double refusedBefore =
+                metersA.counter("bff.cart.fenced.writes", "outcome", "refused").count();
+        double lostBefore =
+                metersA.counter("bff.cart.lock", "outcome", "lease-lost").count();
+        String leaseKey = link.key("cart-lock") + ":" + cart;
+
+        CartLock.Lease late = cluster.bean(0, RedisCartLock.class).enter(cart).block();
+        statesA.pull(cart);
+        // A's lease runs out (its key expires) while A is stalled; B takes the cart and changes it.
+        link.redis().delete(leaseKey);
+        CartLock.Lease current =
+                cluster.bean(1, RedisCartLock.class).enter(cart).block();
+        assertThat(current.fence()).isGreaterThan(late.fence());
+        String owner = link.redis().opsForValue().get(leaseKey);
+        statesB.pull(cart).totals(new java.math.BigDecimal("10.00"), "SEK");
+        statesB.of(cart).mutated();
+        statesB.push(cart);
+        current.close();
+        await().until(() -> link.redis().hasKey(leaseKey), held -> !held);
+
+        // B's lease is free; B takes it again. A wakes up, writes and releases what it made under its old lease.
+        CartLock.Lease again = cluster.bean(1, RedisCartLock.class).enter(cart).block();
+        String againOwner = link.redis().opsForValue().get(leaseKey);
+        assertThat(againOwner).isNotEqualTo(owner);
+        CartState stale = statesA.of(cart);
+        stale.mutated();
+        stale.mutated();
+        stale.mutated();
+        stale.totals(new java.math.BigDecimal("999.00"), "SEK");
+        statesA.push(cart);
+        cluster.bean(0, CartEvents.class)
+                .publish(cart, "resume", JsonNodeFactory.instance.objectNode().put("late", true));
+        late.close();
+
+        await().until(
+                        () -> metersA.counter("bff.cart.lock", "outcome", "lease-lost")
+                                .count(),
+                        lost -> lost >= lostBefore + 1);
+        assertThat(metersA.counter("bff.cart.fenced.writes", "outcome", "refused")
+                        .count())
+                .isEqualTo(refusedBefore + 2);
+        // A's compare-and-delete left B's lease alone, and B's state stands.
+        assertThat(link.redis().opsForValue().get(leaseKey)).isEqualTo(againOwner);
+        CartState shared = new CartState();
+        cluster.bean(0, RedisCarts.class).pull(cart, shared);
+        assertThat(shared.total()).isEqualByComparingTo("10.00");
+        again.close();
+    }
+
+    /** Redis's MONITOR: the commands clients send, without those that scripts run inside Redis. */
+    private static final class Monitor implements AutoCloseable {
+        private final Socket socket;
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+        private final String probe = cluster.bean(0, RedisLink.class).key(LinkProbe.CHANNEL);
+
+        Monitor(int port) throws IOException {
+            socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write("MONITOR\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(in.readLine()).isEqualTo("+OK");
+            Thread reader = new Thread(() -> {
+                try {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        lines.add(line);
+                    }
+                } catch (IOException closed) {
+                    // The monitor was closed.
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** What the instances sent, leaving out link probes and the commands scripts ran. */
+        List<String> commands() {
+            return lines.stream()
+                    .filter(line -> !line.contains(" lua]"))
+                    .filter(line -> !line.contains(probe))
+                    .filter(line -> !line.contains("\"PING\""))
+                    .toList();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}
