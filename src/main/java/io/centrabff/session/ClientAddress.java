@@ -17,6 +17,8 @@ public final class ClientAddress {
     private static final Pattern IPV4 =
             Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
 
+    private static final Pattern ADDRESS_CHARACTERS = Pattern.compile("[0-9a-fA-F:.]+");
+
     private final List<Range> trusted = new ArrayList<>();
 
     public ClientAddress(List<String> trustedProxies) {
@@ -49,6 +51,9 @@ public final class ClientAddress {
     }
 
     private boolean isTrusted(String address) {
+        if (trusted.isEmpty()) {
+            return false; // every request asks: no parsing when no proxy is trusted
+        }
         byte[] bytes = literal(address);
         if (bytes == null) {
             return false;
@@ -62,7 +67,10 @@ public final class ClientAddress {
 
     /** Parses only canonical numeric literals; never does a DNS lookup. */
     static byte[] literal(String value) {
-        if (value == null || value.isEmpty() || value.length() > 45 || !value.matches("[0-9a-fA-F:.]+")) {
+        if (value == null
+                || value.isEmpty()
+                || value.length() > 45
+                || !ADDRESS_CHARACTERS.matcher(value).matches()) {
             return null;
         }
         // InetAddress takes "127.1" as 127.0.0.1 and looks up anything it cannot parse (e.g. "cafe") in DNS, so only
