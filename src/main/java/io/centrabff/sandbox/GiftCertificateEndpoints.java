@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -80,14 +79,5 @@ final class GiftCertificateEndpoints {
         } catch (NumberFormatException e) {
             throw SandboxError.notAcceptable("amount", "not valid");
         }
-    }
-
-    /** The certificate as the selection shows it (the pages show no selection with one). */
-    static ObjectNode json(Chosen chosen, String currency) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("giftCertificate", chosen.id());
-        node.put("name", chosen.name());
-        Money.put(node, "amount", chosen.amount(), currency);
-        return node;
     }
 }

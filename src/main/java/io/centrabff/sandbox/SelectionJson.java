@@ -82,9 +82,8 @@ final class SelectionJson {
                 Catalog.shippingMethod(selection.shippingMethod).orElseThrow().name());
         ArrayNode items = node.putArray("items");
         selection.lines.forEach(line -> items.add(line(selection, line)));
-        if (selection.giftCertificate != null) {
-            node.set("giftCertificate", GiftCertificateEndpoints.json(selection.giftCertificate, currency));
-        }
+        // A certificate shows only in the totals: Centra's pages show no selection holding one, and the sandbox
+        // invents no field for it.
         node.set("discounts", discounts(selection, totals));
         node.set("totals", totals.toJson(currency));
         node.put("vatExempt", false);

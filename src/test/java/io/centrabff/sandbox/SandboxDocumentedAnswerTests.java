@@ -56,10 +56,7 @@ class SandboxDocumentedAnswerTests {
             // With the shared secret, "the server-side communication [can] modify the pricelist and market for a
             // selection by providing the ID" (introduction): the answer names them, and countries[] their ids.
             "selection-context.json",
-            Set.of("location.market", "location.pricelist", "countries[].market", "countries[].pricelist"),
-            // The certificate has to show somewhere; the pages show no selection holding one (gift-certs).
-            "items-gift-certificate.json",
-            Set.of("selection.giftCertificate"));
+            Set.of("location.market", "location.pricelist", "countries[].market", "countries[].pricelist"));
 
     /**
      * Type relaxations for fields the pages show only in their starting state: {@code selection.language} appears
