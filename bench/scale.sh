@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Two BFF instances behind nginx (round robin), with Redis and one shared Centra sandbox: the docker compose "scale"
-# profile without Docker, on loopback only. Measures a catalog read and a cart read through nginx with wrk, shows how
-# the requests spread over the instances, then stops everything it started.
+# profile without Docker, on loopback only. Beside them, a second pair without Redis behind its own nginx port, so the
+# cost of coordination is measured side by side: catalog reads, cart reads and cart mutations through each pair with
+# wrk, the two pairs back to back in each of ROUNDS rounds (the median round's ratio stands). Shows how the requests
+# spread over the instances, then stops everything it started.
 #
-#   bench/scale.sh              # DURATION=10 CONNECTIONS=32 THREADS=2 BASE_PORT=18380
+#   bench/scale.sh              # DURATION=10 ROUNDS=3 CONNECTIONS=32 THREADS=2 BASE_PORT=18380
 #
 # Needs Java 17; installs wrk, nginx and redis-server with apt-get when missing.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 BASE_PORT=${BASE_PORT:-18380}
@@ -48,8 +51,12 @@ SANDBOX_PORT=$(free_port $((REDIS_PORT + 1)))
 CENTRA_PORT=$(free_port $((SANDBOX_PORT + 1)))
 A_PORT=$(free_port $((CENTRA_PORT + 1)))
 B_PORT=$(free_port $((A_PORT + 1)))
-NGINX_PORT=$(free_port $((B_PORT + 1)))
+C_PORT=$(free_port $((B_PORT + 1)))
+D_PORT=$(free_port $((C_PORT + 1)))
+NGINX_PORT=$(free_port $((D_PORT + 1)))
+LOCAL_NGINX_PORT=$(free_port $((NGINX_PORT + 1)))
 LB="http://127.0.0.1:$NGINX_PORT"
+LOCAL_LB="http://127.0.0.1:$LOCAL_NGINX_PORT"
 
 JAR=$(ls target/centra-bff-*.jar 2>/dev/null | grep -v original | head -1 || true)
 if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
@@ -88,27 +95,33 @@ start centra "${JAVA[@]}" --spring.profiles.active=sandbox --server.port="$CENTR
   --bff.sandbox.shared-secret="$SANDBOX_SECRET" --bff.sandbox.webhook-url="$LB/api/webhooks/centra"
 ready centra "http://127.0.0.1:$CENTRA_PORT/actuator/health/readiness"
 
-# start_instances [ARGS...]: bff-a and bff-b against the shared sandbox, with extra arguments (Redis or none).
-start_instances() {
-  for instance in a:$A_PORT b:$B_PORT; do
+# start_pair FIRST:PORT SECOND:PORT [ARGS...]: two instances against the shared sandbox, with extra arguments.
+start_pair() {
+  local first=$1 second=$2; shift 2
+  for instance in "$first" "$second"; do
     name=bff-${instance%%:*}; port=${instance##*:}
     start "$name" "${JAVA[@]}" --server.port="$port" --management.server.port="$port" \
       --centra.base-url="http://127.0.0.1:$SANDBOX_PORT/api/checkout/52" --centra.shared-secret="$SANDBOX_SECRET" \
       --bff.session.trusted-proxies=127.0.0.1 --bff.session.cookie-secure=false "$@"
   done
-  ready bff-a "http://127.0.0.1:$A_PORT/actuator/health/readiness"
-  ready bff-b "http://127.0.0.1:$B_PORT/actuator/health/readiness"
-}
-stop_instances() {
-  kill "${PID_OF[bff-a]}" "${PID_OF[bff-b]}"; wait "${PID_OF[bff-a]}" "${PID_OF[bff-b]}" 2>/dev/null || true
 }
 echo "Starting bff-a on 127.0.0.1:$A_PORT and bff-b on 127.0.0.1:$B_PORT (Redis on :$REDIS_PORT)"
-start_instances --spring.data.redis.host=127.0.0.1 --spring.data.redis.port="$REDIS_PORT"
+start_pair a:$A_PORT b:$B_PORT --spring.data.redis.host=127.0.0.1 --spring.data.redis.port="$REDIS_PORT"
+echo "Starting bff-c on 127.0.0.1:$C_PORT and bff-d on 127.0.0.1:$D_PORT (no Redis)"
+start_pair c:$C_PORT d:$D_PORT
+for instance in a:$A_PORT b:$B_PORT c:$C_PORT d:$D_PORT; do
+  ready "bff-${instance%%:*}" "http://127.0.0.1:${instance##*:}/actuator/health/readiness"
+done
 
-# The compose profile's nginx config, with loopback addresses for the compose host names, inside a minimal http block.
+# The compose profile's nginx config, with loopback addresses for the compose host names, inside a minimal http block;
+# once for each pair (its upstream renamed).
 mkdir -p "$WORK/tmp"
 sed -e "s/bff-a:8080/127.0.0.1:$A_PORT/" -e "s/bff-b:8080/127.0.0.1:$B_PORT/" \
-  -e "s/listen 80;/listen 127.0.0.1:$NGINX_PORT;/" ops/nginx/scale.conf >"$WORK/scale.conf"
+  -e "s/listen 80;/listen 127.0.0.1:$NGINX_PORT;/" -e "s/upstream bff /upstream bff_redis /" \
+  -e "s#http://bff;#http://bff_redis;#" ops/nginx/scale.conf >"$WORK/scale.conf"
+sed -e "s/bff-a:8080/127.0.0.1:$C_PORT/" -e "s/bff-b:8080/127.0.0.1:$D_PORT/" \
+  -e "s/listen 80;/listen 127.0.0.1:$LOCAL_NGINX_PORT;/" -e "s/upstream bff /upstream bff_local /" \
+  -e "s#http://bff;#http://bff_local;#" ops/nginx/scale.conf >"$WORK/scale-local.conf"
 cat >"$WORK/nginx.conf" <<CONF
 worker_processes 1;
 daemon off;
@@ -121,11 +134,14 @@ http {
   client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp;
   uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
   include $WORK/scale.conf;
+  include $WORK/scale-local.conf;
 }
 CONF
 start nginx nginx -p "$WORK" -c "$WORK/nginx.conf"
-CATALOG="$LB/api/checkout/products/1001"
+CATALOG_PATH="/api/checkout/products/1001"
+CATALOG="$LB$CATALOG_PATH"
 ready nginx "$CATALOG"
+curl -fs -o /dev/null "$LOCAL_LB$CATALOG_PATH" || { echo "the second nginx port does not answer"; exit 1; }
 status=$(curl -s -o /dev/null -w '%{http_code}' "$LB/actuator/health")
 [ "$status" = 404 ] || { echo "nginx exposes /actuator (status $status)"; exit 1; }
 
@@ -156,6 +172,7 @@ served() { # requests an instance served, actuator excluded
     END { printf "%d", s }'
 }
 run_wrk() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@"; }
+rps() { awk '/Requests\/sec/ { print $2 }' "$1"; }
 report() { # report NAME < wrk output
   awk -v n="$1" '
     /Requests\/sec/ { rps = $2 }
@@ -167,46 +184,48 @@ report() { # report NAME < wrk output
 }
 
 echo "cores: $(nproc), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-# measure LABEL: warm-up, then catalog reads, cart reads and cart mutations through nginx.
-measure() {
-  echo "[$1] JIT warm-up through nginx (${DURATION}s)"
-  run_wrk "$CATALOG" >/dev/null
-  run_wrk -s "$WORK/mutations.lua" "$CART" >/dev/null
-  a_before=$(served "$A_PORT"); b_before=$(served "$B_PORT")
-  echo "[$1] wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s through nginx on :$NGINX_PORT"
-  run_wrk "$CATALOG" >"$WORK/$1-catalog.txt"
-  run_wrk -s "$WORK/carts.lua" "$CART" >"$WORK/$1-cart.txt"
-  run_wrk -s "$WORK/mutations.lua" "$CART" >"$WORK/$1-mutation.txt"
-  a_after=$(served "$A_PORT"); b_after=$(served "$B_PORT")
-  echo
-  report "catalog read" <"$WORK/$1-catalog.txt"
-  report "cart read" <"$WORK/$1-cart.txt"
-  report "cart mutation" <"$WORK/$1-mutation.txt"
-  awk -v a=$((a_after - a_before)) -v b=$((b_after - b_before)) \
-    'BEGIN { printf "served by bff-a: %d, bff-b: %d (%.1f%% / %.1f%%)\n", a, b, 100 * a / (a + b), 100 * b / (a + b) }'
-  echo
-}
-rps() { awk '/Requests\/sec/ { print $2 }' "$1"; }
-
-measure redis
+echo "JIT warm-up through both pairs (${DURATION}s each: catalog and cart mutations)"
+for lb in "$LB" "$LOCAL_LB"; do
+  run_wrk "$lb$CATALOG_PATH" >/dev/null
+  run_wrk -s "$WORK/mutations.lua" "$lb/api/checkout/selection" >/dev/null
+done
+a_before=$(served "$A_PORT"); b_before=$(served "$B_PORT")
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; $ROUNDS rounds, each: catalog, cart read, cart mutation, with Redis then without"
+for round in $(seq 1 "$ROUNDS"); do
+  for pair in redis local; do
+    lb=$([ "$pair" = redis ] && echo "$LB" || echo "$LOCAL_LB")
+    run_wrk "$lb$CATALOG_PATH" >"$WORK/$pair-catalog-$round.txt"
+    run_wrk -s "$WORK/carts.lua" "$lb/api/checkout/selection" >"$WORK/$pair-cart-$round.txt"
+    run_wrk -s "$WORK/mutations.lua" "$lb/api/checkout/selection" >"$WORK/$pair-mutation-$round.txt"
+  done
+  for kind in catalog cart mutation; do
+    printf '  round %s %-9s with Redis %8.0f req/s, without %8.0f req/s, ratio %s\n' "$round" "$kind" \
+      "$(rps "$WORK/redis-$kind-$round.txt")" "$(rps "$WORK/local-$kind-$round.txt")" \
+      "$(awk -v r="$(rps "$WORK/redis-$kind-$round.txt")" -v l="$(rps "$WORK/local-$kind-$round.txt")" 'BEGIN {printf "%.2f", r / l}')"
+  done
+done
+a_after=$(served "$A_PORT"); b_after=$(served "$B_PORT")
+echo
+for pair in redis local; do
+  for kind in catalog cart mutation; do
+    report "$pair $kind" <"$WORK/$pair-$kind-$ROUNDS.txt"
+  done
+done
+awk -v a=$((a_after - a_before)) -v b=$((b_after - b_before)) \
+  'BEGIN { printf "with Redis, served by bff-a: %d, bff-b: %d (%.1f%% / %.1f%%)\n", a, b, 100 * a / (a + b), 100 * b / (a + b) }'
 echo "(catalog: GET /api/checkout/products/1001 from each instance's cache; cart read: GET /api/checkout/selection and"
 echo " cart mutation: PUT /api/checkout/countries/SE on $CONNECTIONS carts, relayed to the shared sandbox)"
-# A product change in the sandbox posts its webhook through nginx to one of the instances.
+for kind in catalog cart mutation; do
+  for round in $(seq 1 "$ROUNDS"); do
+    awk -v r="$(rps "$WORK/redis-$kind-$round.txt")" -v l="$(rps "$WORK/local-$kind-$round.txt")" 'BEGIN {printf "%.6f\n", r / l}'
+  done | sort -n | awk -v k="$kind" '{a[NR] = $1} END {printf "%-9s throughput with Redis / without, median of %d rounds: %.2f\n", k, NR, a[int((NR + 1) / 2)]}'
+done
+
+# A product change in the sandbox posts its webhook through nginx to one of the instances with Redis.
 hook=$(curl -fs -X POST -H 'Content-Type: application/json' -d '{"name":"Scale Tee"}' \
   "http://127.0.0.1:$SANDBOX_PORT/sandbox/products/1002" | sed -n 's/.*"webhookStatus":\([-0-9]*\).*/\1/p')
 echo "sandbox product change → webhook through nginx answered: $hook"
 clients=$(redis-cli -p "$REDIS_PORT" info clients | awk -F: '/^connected_clients/ { print $2 - 1 }' | tr -d '\r')
 echo "Redis connections from the instances: $clients"
-
-# The same two instances without Redis (each on its own local state), for the cost of coordination in this run.
-stop_instances
-echo
-echo "Restarting bff-a and bff-b without Redis"
-start_instances
-measure local
-for kind in catalog cart mutation; do
-  awk -v k="$kind" -v r="$(rps "$WORK/redis-$kind.txt")" -v l="$(rps "$WORK/local-$kind.txt")" \
-    'BEGIN { printf "%-9s throughput with Redis / without: %.2f\n", k, r / l }'
-done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -hE "ERROR|Exception" "$WORK"/bff-*.log | head -5 || true
