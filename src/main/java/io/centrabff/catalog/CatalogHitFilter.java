@@ -6,6 +6,7 @@ import io.centrabff.catalog.CatalogCache.Source;
 import io.centrabff.catalog.CatalogReads.Answered;
 import io.centrabff.catalog.CatalogReads.View;
 import io.centrabff.session.SessionRelay;
+import io.centrabff.session.ShopperSession;
 import io.centrabff.web.AheadOfDispatch;
 import io.centrabff.web.BufferedRequest;
 import io.centrabff.web.FilterOrder;
@@ -139,7 +140,8 @@ class CatalogHitFilter extends OncePerRequestFilter {
             body = new String(bytes, StandardCharsets.ISO_8859_1);
             forward = new BufferedRequest(request, bytes);
         }
-        Signature signature = signature(request, body);
+        ShopperSession session = session(request);
+        Signature signature = session == null ? null : signature(request, body, session);
         if (signature != null) {
             Replay replay = replays.getIfPresent(signature);
             View view = replay == null
@@ -149,7 +151,8 @@ class CatalogHitFilter extends OncePerRequestFilter {
                 dispatch.withCors(
                         request,
                         response,
-                        (req, res) -> answer((HttpServletRequest) req, (HttpServletResponse) res, signature, view));
+                        (req, res) ->
+                                answer((HttpServletRequest) req, (HttpServletResponse) res, signature, session, view));
                 dispatch.record(request, response, replay.pattern(), started);
                 return;
             }
@@ -162,15 +165,19 @@ class CatalogHitFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The request's signature, or null when the shopper's context is not known without a call to Centra. */
-    private Signature signature(HttpServletRequest request, String body) {
-        ShopperContext context;
+    /** The caller's session, read once for the signature and the answer; null when malformed. */
+    private ShopperSession session(HttpServletRequest request) {
         try {
-            // Never starts a call: the controller resolves what is not known yet, once.
-            context = contexts.known(relay.session(request));
+            return relay.session(request);
         } catch (RuntimeException malformed) {
             return null; // the controller answers it with the right problem
         }
+    }
+
+    /** The request's signature, or null when the shopper's context is not known without a call to Centra. */
+    private Signature signature(HttpServletRequest request, String body, ShopperSession session) {
+        // Never starts a call: the controller resolves what is not known yet, once.
+        ShopperContext context = contexts.known(session);
         if (context == null) {
             return null;
         }
@@ -185,11 +192,14 @@ class CatalogHitFilter extends OncePerRequestFilter {
                 context);
     }
 
-    private void answer(HttpServletRequest request, HttpServletResponse response, Signature signature, View shared)
+    private void answer(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Signature signature,
+            ShopperSession session,
+            View shared)
             throws IOException {
-        View view = caching.tokenInBody()
-                ? CatalogReads.withToken(shared, relay.session(request).token())
-                : shared;
+        View view = caching.tokenInBody() ? CatalogReads.withToken(shared, session.token()) : shared;
         HttpHeaders headers = new HttpHeaders();
         boolean notModified = CatalogReads.headers(
                 view,
