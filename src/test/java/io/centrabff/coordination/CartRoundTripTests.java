@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
-import io.centrabff.cart.CartEvents;
 import io.centrabff.cart.CartLock;
 import io.centrabff.cart.CartState;
 import io.centrabff.cart.CartStates;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /** What one cart change costs in trips to Redis, and that folding them together kept the fencing. */
 class CartRoundTripTests {
@@ -97,15 +95,7 @@ class CartRoundTripTests {
         CartLock.Lease again = cluster.bean(1, RedisCartLock.class).enter(cart).block();
         String againOwner = link.redis().opsForValue().get(leaseKey);
         assertThat(againOwner).isNotEqualTo(owner);
-        CartState stale = statesA.of(cart);
-        stale.mutated();
-        stale.mutated();
-        stale.mutated();
-        stale.totals(new java.math.BigDecimal("999.00"), "SEK");
-        statesA.push(cart);
-        cluster.bean(0, CartEvents.class)
-                .publish(cart, "resume", JsonNodeFactory.instance.objectNode().put("late", true));
-        late.close();
+        StaleHolder.writesAndReleases(cluster, 0, cart, 3, late);
 
         await().until(
                         () -> metersA.counter("bff.cart.lock", "outcome", "lease-lost")

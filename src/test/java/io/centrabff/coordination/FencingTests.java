@@ -46,14 +46,7 @@ class FencingTests {
         statesB.push(cart);
 
         // A wakes up and writes what it computed under its old lease.
-        CartState stale = statesA.of(cart);
-        stale.mutated();
-        stale.mutated();
-        stale.totals(new java.math.BigDecimal("999.00"), "SEK");
-        statesA.push(cart);
-        cluster.bean(0, CartEvents.class)
-                .publish(cart, "resume", JsonNodeFactory.instance.objectNode().put("late", true));
-        late.close();
+        StaleHolder.writesAndReleases(cluster, 0, cart, 2, late);
         current.close();
 
         // A lease's state and events go to Redis with its release, which runs off the calling thread.
