@@ -21,13 +21,14 @@ COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
-# Class data sharing: a training run loads the classes a start-up needs and exits once the application context is
-# refreshed, before the web servers start and before any call to Centra; the archive it writes makes later starts
-# faster. The sandbox profile is only there so that the configuration is complete without a Centra. The archive fits
-# this JVM and this exact class path only, so it is built here, in the runtime image; a JVM that cannot use it starts
-# without it.
-RUN java -XX:ArchiveClassesAtExit=application.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
-        -Dspring.context.exit=onRefresh -jar application.jar --spring.profiles.active=sandbox
+# Class data sharing: a training run starts the application until its readiness probe answers 200 (both web servers,
+# the management context and the probe's request handling are loaded by then), before any call to Centra, and stops
+# it; the archive the JVM writes on the way out makes later starts faster (src/main/docker/cds-training.sh). The
+# sandbox profile is only there so that the configuration is complete without a Centra. The archive fits this JVM and
+# this exact class path only, so it is built here, in the runtime image; a JVM that cannot use it starts without it.
+COPY --chmod=755 src/main/docker/cds-training.sh /usr/local/bin/cds-training.sh
+RUN cds-training.sh application.jsa 8081 -jar application.jar --spring.profiles.active=sandbox \
+        --server.address=127.0.0.1 --management.server.port=8081
 # A numeric user, so that an orchestrator's "run as non-root" check can verify it.
 USER 10001:10001
 # 8080: the shop API. 8081: actuator (health, info, prometheus), for probes and Prometheus only.

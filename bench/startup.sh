@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Start-up time of the packaged application in sandbox mode: from launching the JVM to 200 on
-# /actuator/health/readiness (management port), in one run, for
+# /actuator/health/readiness, in one run, for
 #   plain      java -jar target/centra-bff-*.jar
 #   extracted  java -jar on the jar extracted by Boot's tools jarmode (the layout the image uses)
 #   cds        the extracted jar with a class-data-sharing archive from a training run
-#              (-XX:ArchiveClassesAtExit with -Dspring.context.exit=onRefresh, as the Dockerfile does)
+#              (src/main/docker/cds-training.sh: started until ready, then stopped, as the Dockerfile does)
+# The configuration is the one users run (./mvnw spring-boot:run, the image): the actuator on its own management port
+# (8081 unless MANAGEMENT_SERVER_PORT says otherwise), here PORT + 1 so that a running instance does not get in the way.
 # Each variant is started RUNS times, interleaved; prints every time, the median and the best.
 #
 #   bench/startup.sh   # RUNS=5 PORT=18090
@@ -39,9 +41,8 @@ ARGS=(--spring.profiles.active=sandbox --server.address=127.0.0.1 --server.port=
 java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
 EXTRACTED="$WORK/app/$(basename "$JAR")"
 echo "Training run for the CDS archive"
-java -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -Dspring.context.exit=onRefresh \
-  -jar "$EXTRACTED" "${ARGS[@]}" >"$WORK/training.log" 2>&1
-[ -s "$WORK/app.jsa" ] || { cat "$WORK/training.log"; echo "no CDS archive written"; exit 1; }
+src/main/docker/cds-training.sh "$WORK/app.jsa" "$MANAGEMENT_PORT" -jar "$EXTRACTED" "${ARGS[@]}" \
+  >"$WORK/training.log" 2>&1 || { cat "$WORK/training.log"; echo "no CDS archive written"; exit 1; }
 
 # Sets MS to the milliseconds from launching the JVM to the readiness probe's first 200.
 measure() {
