@@ -8,6 +8,7 @@
 #   cds-training.sh ARCHIVE MANAGEMENT_PORT JAVA_ARGUMENTS...
 #   cds-training.sh application.jsa 8081 -jar application.jar --spring.profiles.active=sandbox
 #
+# CDS_TRAINING_TIMEOUT_SECONDS (600) bounds the wait for readiness (an emulated build platform is slow).
 # The probe speaks HTTP over bash's /dev/tcp, so the script needs neither curl nor wget. Used by the Dockerfile and by
 # bench/startup.sh, so both train the same way.
 set -euo pipefail
@@ -15,7 +16,7 @@ set -euo pipefail
 ARCHIVE=$1
 MANAGEMENT_PORT=$2
 shift 2
-TIMEOUT_SECONDS=${CDS_TRAINING_TIMEOUT_SECONDS:-300}
+TIMEOUT_SECONDS=${CDS_TRAINING_TIMEOUT_SECONDS:-600}
 
 java -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off "$@" &
 PID=$!
