@@ -58,14 +58,22 @@ final class RedisCarts implements CartStates.Shared {
 
     private final RedisLink link;
     private final RedisCartLock lock;
+    private final RedisTokenReads reads;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
     private final Duration ttl;
     private final Map<String, CartState> unsaved = new ConcurrentHashMap<>();
 
-    RedisCarts(RedisLink link, RedisCartLock lock, ObjectMapper mapper, MeterRegistry meters, Duration ttl) {
+    RedisCarts(
+            RedisLink link,
+            RedisCartLock lock,
+            RedisTokenReads reads,
+            ObjectMapper mapper,
+            MeterRegistry meters,
+            Duration ttl) {
         this.link = link;
         this.lock = lock;
+        this.reads = reads;
         this.mapper = mapper;
         this.meters = meters;
         meters.counter("bff.cart.fenced.writes", "outcome", "refused");
@@ -83,7 +91,8 @@ final class RedisCarts implements CartStates.Shared {
 
     /**
      * Inside a lease this instance holds, the state the lease found when it was taken (read in the same trip) is
-     * applied once and Redis is not asked again: only the newest lease writes, so nothing newer can be there.
+     * applied once and Redis is not asked again: only the newest lease writes, so nothing newer can be there. Outside
+     * a lease, the state this request read with its token (in the trip that resolved its session) is used once.
      */
     @Override
     public void pull(String cart, CartState state) {
@@ -99,6 +108,11 @@ final class RedisCarts implements CartStates.Shared {
             return;
         }
         try {
+            String[] read = reads.takeState(cart);
+            if (read != null) {
+                restore(state, read[0], read[1]);
+                return;
+            }
             List<Object> values = link.redis().opsForHash().multiGet(key(link, cart), List.of("state", "lock"));
             restore(state, (String) values.get(0), (String) values.get(1));
         } catch (RuntimeException e) {
