@@ -4,12 +4,14 @@ import io.centrabff.cart.CartLock;
 import io.centrabff.cart.CartLock.Lease;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The cart's lane across instances: first this instance's FIFO lane (so at most one mutation per instance competes
@@ -193,8 +195,8 @@ final class RedisCartLock implements CartLock, DisposableBean {
                 .repeatWhenEmpty(
                         attempts -> attempts.delayElements(link.properties().lockRetry()))
                 .flatMap(taken -> taken == WAITED_TOO_LONG ? Mono.error(new TimeoutException()) : Mono.just(taken))
-                // The change goes on off Lettuce's event loop: what it does next may still block (kept answers).
-                .publishOn(Schedulers.boundedElastic())
+                // The change goes on on Lettuce's event loop: nothing it does before it calls Centra blocks (kept
+                // answers, the payment lock and events go out on this connection without waiting).
                 .map(taken -> {
                     held.put(cart, taken);
                     meters.counter("bff.cart.lock", "outcome", "acquired").increment();
@@ -338,7 +340,19 @@ final class RedisCartLock implements CartLock, DisposableBean {
         }
     }
 
-    private io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands<String, String> commands() {
+    /**
+     * Sends {@code command} on this component's connection without waiting, after everything sent on it before (a
+     * lease's release included). Fails (never throws) if Redis cannot be reached.
+     */
+    <T> CompletableFuture<T> send(Function<RedisClusterAsyncCommands<String, String>, RedisFuture<T>> command) {
+        try {
+            return command.apply(commands()).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private RedisClusterAsyncCommands<String, String> commands() {
         StatefulConnection<String, String> current = connection;
         if (current == null) {
             synchronized (this) {

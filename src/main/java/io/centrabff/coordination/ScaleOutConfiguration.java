@@ -90,9 +90,9 @@ class ScaleOutConfiguration {
 
     /** Kept answers for Idempotency-Key retries and widget events. */
     @Bean
-    CartReplies.Shared sharedReplies(ObjectProvider<RedisLink> links, ObjectMapper mapper) {
+    CartReplies.Shared sharedReplies(ObjectProvider<RedisLink> links, CartLock lock, ObjectMapper mapper) {
         RedisLink link = links.getIfAvailable();
-        return link == null ? CartReplies.Shared.LOCAL : new RedisReplies(link, mapper);
+        return link == null ? CartReplies.Shared.LOCAL : new RedisReplies(link, fenced(lock), mapper);
     }
 
     /** A cart's events to every instance's tabs. */

@@ -66,6 +66,44 @@ class CartRoundTripTests {
     }
 
     @Test
+    void aChangeWithAnIdempotencyKeyStoresItsAnswerBeforeReleasingTheCart() throws Exception {
+        ShopperClient shopper = new ShopperClient(cluster.port(0));
+        Reply added = shopper.post(cluster.url(0, "/api/checkout/items/1001-1"), null);
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(shopper.put(cluster.url(0, "/api/checkout/countries/DE"), null)
+                        .status())
+                .isEqualTo(200);
+
+        List<String> commands;
+        try (Monitor monitor = new Monitor(cluster.redis.port())) {
+            Reply changed = shopper.put(cluster.url(0, "/api/checkout/countries/SE"), null, "Idempotency-Key", "rt-1");
+            assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+            await().until(
+                            () -> monitor.commands().stream()
+                                    .filter(command -> command.contains("\"EVALSHA\""))
+                                    .count(),
+                            sent -> sent >= 4);
+            Thread.sleep(300);
+            commands = monitor.commands();
+        }
+        System.out.printf(
+                "Redis commands of one cart change with an Idempotency-Key:%n%s%n", String.join("\n", commands));
+
+        // Besides the four of any change: the kept answer looked up before the lane and again inside the lease, and
+        // stored (first answer wins) on the lease's connection ahead of the release, so whoever takes the cart next,
+        // on either instance, finds it.
+        assertThat(commands).as(String.join("\n", commands)).hasSize(7);
+        List<String> replies =
+                commands.stream().filter(command -> command.contains(":reply:")).toList();
+        assertThat(replies).hasSize(3);
+        assertThat(replies.get(0)).contains("\"GET\"");
+        assertThat(replies.get(1)).contains("\"GET\"");
+        assertThat(replies.get(2)).contains("\"SET\"").containsIgnoringCase("\"NX\"");
+        assertThat(commands.indexOf(replies.get(2))).isLessThan(commands.size() - 1);
+        assertThat(commands.get(commands.size() - 1)).contains("\"EVALSHA\"").contains(":cart-lock:");
+    }
+
+    @Test
     void oneCartReadTakesOneCommandToRedis() throws Exception {
         ShopperClient shopper = new ShopperClient(cluster.port(0));
         Reply added = shopper.post(cluster.url(0, "/api/checkout/items/1001-1"), null);
