@@ -53,12 +53,15 @@ final class RedisCartLock implements CartLock, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RedisCartLock.class);
 
     /**
-     * KEYS: lease, cart hash; ARGV: owner, lease ms, cart ttl ms. Nil while another holds the lease, else the new
-     * fencing token with the cart's state and payment lock as they are now.
+     * KEYS: lease, cart hash; ARGV: owner, lease ms, cart ttl ms. Nil while another holds the lease (marking the cart
+     * as waited for), else the new fencing token with the cart's state and payment lock as they are now.
      */
     private static final Script ACQUIRE = new Script(
             """
-            if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return false end
+            if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then
+              redis.call('HSET', KEYS[2], 'waiting', '1')
+              return false
+            end
             local fence = redis.call('HINCRBY', KEYS[2], 'fence', 1)
             redis.call('PEXPIRE', KEYS[2], ARGV[3])
             local values = redis.call('HMGET', KEYS[2], 'state', 'lock')
@@ -66,22 +69,25 @@ final class RedisCartLock implements CartLock, DisposableBean {
             """);
 
     /**
-     * KEYS: cart hash, lease; ARGV: fence, owner, channel, cart ttl ms, state ('' for none), version, events... Writes
-     * and publishes only while the fence is the newest; releases the lease only if it is still the caller's. Answers
-     * {newest, released}.
+     * KEYS: cart hash, lease; ARGV: fence, owner, channel, cart ttl ms, state ('' for none), version, release channel,
+     * cart, events... Writes and publishes only while the fence is the newest; releases the lease only if it is still
+     * the caller's, and then announces the release if another instance waits for it. Answers {newest, released}.
      */
     private static final Script FINISH = new Script(
             """
             local newest = redis.call('HGET', KEYS[1], 'fence') == ARGV[1]
             if newest then
-              for i = 7, #ARGV do redis.call('PUBLISH', ARGV[3], ARGV[i]) end
+              for i = 9, #ARGV do redis.call('PUBLISH', ARGV[3], ARGV[i]) end
               if ARGV[5] ~= '' then
                 redis.call('HSET', KEYS[1], 'state', ARGV[5], 'version', ARGV[6])
                 redis.call('PEXPIRE', KEYS[1], ARGV[4])
               end
             end
             local released = 0
-            if redis.call('GET', KEYS[2]) == ARGV[2] then released = redis.call('DEL', KEYS[2]) end
+            if redis.call('GET', KEYS[2]) == ARGV[2] then
+              released = redis.call('DEL', KEYS[2])
+              if redis.call('HDEL', KEYS[1], 'waiting') == 1 then redis.call('PUBLISH', ARGV[7], ARGV[8]) end
+            end
             return {newest and 1 or 0, released}
             """);
 
@@ -91,6 +97,9 @@ final class RedisCartLock implements CartLock, DisposableBean {
             if ARGV[1] ~= '' and redis.call('HGET', KEYS[1], 'fence') ~= ARGV[1] then return -1 end
             return redis.call('PUBLISH', ARGV[2], ARGV[3])
             """);
+
+    /** Where a release is announced (with the cart's name) when another instance waits for the cart. */
+    static final String RELEASED = "cart-released";
 
     /** A Lua script sent by its digest, and in full only when Redis does not know it yet (after a restart). */
     record Script(String text, String sha) {
@@ -155,6 +164,12 @@ final class RedisCartLock implements CartLock, DisposableBean {
     private final Duration stateTtl;
     private final MeterRegistry meters;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    /**
+     * The carts whose lease a change on this instance waits for (at most one per cart: the local lane lets one change
+     * at a time compete), each with what completes when the holder announces its release.
+     */
+    private final Map<String, CompletableFuture<Void>> releases = new ConcurrentHashMap<>();
+
     private volatile StatefulConnection<String, String> connection;
 
     RedisCartLock(
@@ -173,6 +188,13 @@ final class RedisCartLock implements CartLock, DisposableBean {
         for (String outcome : List.of("acquired", "busy", "lease-lost")) {
             meters.counter("bff.cart.lock", "outcome", outcome);
         }
+        link.subscribe(RELEASED, cart -> {
+            // Completed, not removed: the attempt that registered it may still be waiting for its answer.
+            CompletableFuture<Void> release = releases.get(cart);
+            if (release != null) {
+                release.complete(null);
+            }
+        });
     }
 
     @Override
@@ -193,7 +215,8 @@ final class RedisCartLock implements CartLock, DisposableBean {
         // deadline is checked between attempts.
         return Mono.defer(() -> attempt(cart, key, owner, deadline))
                 .repeatWhenEmpty(
-                        attempts -> attempts.delayElements(link.properties().lockRetry()))
+                        attempts -> attempts.concatMap(attempt -> released(cart).thenReturn(attempt)))
+                .doFinally(signal -> releases.remove(cart))
                 .flatMap(taken -> taken == WAITED_TOO_LONG ? Mono.error(new TimeoutException()) : Mono.just(taken))
                 // The change goes on on Lettuce's event loop: nothing it does before it calls Centra blocks (kept
                 // answers, the payment lock and events go out on this connection without waiting).
@@ -225,6 +248,8 @@ final class RedisCartLock implements CartLock, DisposableBean {
 
     /** One attempt: the lease once taken, empty to try again, or the wait's end. */
     private Mono<Held> attempt(String cart, String key, String owner, long deadline) {
+        // Before asking: a release announced while the answer is on its way must not be missed.
+        releases.put(cart, new CompletableFuture<>());
         CompletableFuture<List<Object>> reply = eval(
                 ACQUIRE,
                 ScriptOutputType.MULTI,
@@ -239,6 +264,16 @@ final class RedisCartLock implements CartLock, DisposableBean {
                 .switchIfEmpty(
                         Mono.defer(() -> System.nanoTime() - deadline > 0 ? Mono.just(WAITED_TOO_LONG) : Mono.empty()))
                 .onErrorMap(CompletionException.class, Throwable::getCause);
+    }
+
+    /**
+     * The next attempt's cue: the holder's release, announced on {@link #RELEASED}, or {@code bff.redis.lock-retry}
+     * at the latest (a holder that crashed announces nothing; its lease runs out).
+     */
+    private Mono<Void> released(String cart) {
+        CompletableFuture<Void> release = releases.get(cart);
+        Mono<Void> pause = Mono.delay(link.properties().lockRetry()).then();
+        return release == null ? pause : Mono.firstWithSignal(Mono.fromFuture(release, true), pause);
     }
 
     private String leaseKey(String cart) {
@@ -286,7 +321,9 @@ final class RedisCartLock implements CartLock, DisposableBean {
                 link.key(RedisCartEvents.CHANNEL),
                 Long.toString(stateTtl.toMillis()),
                 state == null ? "" : state,
-                version == null ? "" : version));
+                version == null ? "" : version,
+                link.key(RELEASED),
+                cart));
         events.forEach(event -> args.add(event.message()));
         return this.<List<Object>>eval(
                         FINISH,

@@ -17,6 +17,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ class CartRoundTripTests {
         assertThat(shopper.post(cluster.url(0, "/api/checkout/lines/" + line), null)
                         .status())
                 .isEqualTo(200);
+
+        awaitReleases();
 
         List<String> commands;
         try (Monitor monitor = new Monitor(cluster.redis.port())) {
@@ -73,6 +76,8 @@ class CartRoundTripTests {
         assertThat(shopper.put(cluster.url(0, "/api/checkout/countries/DE"), null)
                         .status())
                 .isEqualTo(200);
+
+        awaitReleases();
 
         List<String> commands;
         try (Monitor monitor = new Monitor(cluster.redis.port())) {
@@ -176,6 +181,44 @@ class CartRoundTripTests {
         cluster.bean(0, RedisCarts.class).pull(cart, shared);
         assertThat(shared.total()).isEqualByComparingTo("10.00");
         again.close();
+    }
+
+    @Test
+    void aChangeWaitingOnAnotherInstanceIsToldOfTheReleaseAndTakesTheCartAtOnce() {
+        String cart = "released-cart";
+        RedisLink link = cluster.bean(0, RedisLink.class);
+        String hash = RedisCarts.key(link, cart);
+        List<String> announced = new CopyOnWriteArrayList<>();
+        link.subscribe(RedisCartLock.RELEASED, announced::add);
+
+        CartLock.Lease first = cluster.bean(0, RedisCartLock.class).enter(cart).block();
+        var waiting = cluster.bean(1, RedisCartLock.class).enter(cart).toFuture();
+        // B's failed attempt marks the cart as waited for.
+        await().until(() -> link.redis().opsForHash().hasKey(hash, "waiting"), marked -> marked);
+        assertThat(waiting).isNotDone();
+        long released = System.nanoTime();
+        first.close();
+
+        CartLock.Lease second = waiting.join();
+        long tookMs = (System.nanoTime() - released) / 1_000_000;
+        assertThat(second.fence()).isGreaterThan(first.fence());
+        await().until(() -> announced.contains(cart));
+        assertThat(announced.stream().filter(cart::equals)).hasSize(1);
+        assertThat(link.redis().opsForHash().hasKey(hash, "waiting")).isFalse();
+        System.out.printf("A waiting change took the released cart after %d ms%n", tookMs);
+        second.close();
+        await().until(() -> link.redis().hasKey(link.key("cart-lock") + ":" + cart), held -> !held);
+        // Nobody waits now: this release announces nothing.
+        CartLock.Lease third = cluster.bean(0, RedisCartLock.class).enter(cart).block();
+        third.close();
+        await().until(() -> link.redis().hasKey(link.key("cart-lock") + ":" + cart), held -> !held);
+        assertThat(announced.stream().filter(cart::equals)).hasSize(1);
+    }
+
+    /** The warm-up changes' releases, sent after their answers, are through before counting starts. */
+    private static void awaitReleases() {
+        RedisLink link = cluster.bean(0, RedisLink.class);
+        await().until(() -> link.redis().keys(link.key("cart-lock") + ":*"), Set::isEmpty);
     }
 
     /** Redis's MONITOR: the commands clients send, without those that scripts run inside Redis. */
