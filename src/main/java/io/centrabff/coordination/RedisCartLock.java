@@ -43,10 +43,12 @@ import reactor.core.publisher.Mono;
  * giving it back (the change's events and state, fenced, then compare-and-delete of the lease): a cart change costs
  * two awaited round trips to Redis, plus an unawaited publish of the events that must reach the tabs before Centra is
  * called. Shared cart state and events accept writes only with the newest token, so a holder whose lease ran out
- * cannot apply a late write. The whole wait stays bounded by {@code bff.widgets.lane-wait}. Redis is called through
- * Lettuce's asynchronous API on one connection of its own (so Redis receives one cart's commands in the order they
- * were sent), never blocking a request or I/O thread. While Redis is unreachable the local lane alone serializes
- * (local fallback).
+ * cannot apply a late write. A change that finds the lease taken waits for the holder's release, which the release
+ * script announces when a failed attempt marked the cart as waited for, or {@code bff.redis.lock-retry} at the
+ * latest; the whole wait stays bounded by {@code bff.widgets.lane-wait}. Redis is called through Lettuce's
+ * asynchronous API on one connection of its own (so Redis receives one cart's commands in the order they were sent;
+ * kept answers, payment locks and {@link RedisTokenReads} use it too); the lease never blocks a request or I/O thread. While Redis is
+ * unreachable the local lane alone serializes (local fallback).
  */
 final class RedisCartLock implements CartLock, DisposableBean {
 
