@@ -47,20 +47,11 @@ need() {
 need wrk hey nginx curl
 export PATH="$PATH:/usr/sbin"
 
-# The packaged application, rebuilt when the sources are newer than it.
-JAR=$(ls target/centra-bff-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; then
-  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
-  JAR=$(ls target/centra-bff-*.jar | grep -v original | head -1)
-fi
-
-# The bare controller, built on the fly with the product's Spring Boot version.
-BOOT_VERSION=$(sed -n '/<artifactId>spring-boot-starter-parent<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p}' pom.xml)
-cp -r bench/baseline "$WORK/baseline"
-sed -i "s/BOOT_VERSION/$BOOT_VERSION/" "$WORK/baseline/pom.xml"
-echo "Building the bare Spring MVC baseline (Spring Boot $BOOT_VERSION)"
-./mvnw -q -B -f "$WORK/baseline/pom.xml" -DskipTests package
-BARE_JAR="$WORK/baseline/target/bare-mvc.jar"
+# The packaged application, rebuilt when the sources are newer than it; the bare controller, built on the fly with
+# the product's Spring Boot version.
+. bench/lib.sh
+JAR=$(product_jar)
+BARE_JAR=$(baseline_jar "$WORK")
 
 wait_ready() { # url pid log
   for _ in $(seq 1 240); do

@@ -3,14 +3,17 @@
 # wrk with a shopper mix (bench/load.lua). Loopback only, bounded in time, stops everything it started.
 #   bench/load.sh                      # defaults below; needs root for apt-get the first time
 #   HOLD_CONNECTIONS=3000 HOLD_SECONDS=60 bench/load.sh
-# Phases: (1) same mix, low concurrency, straight to the stub and through the BFF, LATENCY_ROUNDS rounds back to back
-# (the median round's added p50 stands): the BFF's added latency;
+# Phases: (1) the relayed operations at low concurrency, LATENCY_ROUNDS rounds, each round straight to the stub, through
+# a bare Spring MVC + WebClient relay (bench/baseline: the framework's own floor on this machine) and through the BFF,
+# back to back; the median round's figures stand: what the BFF adds to a Centra call, what the bare relay adds, and
+# the difference, which is the BFF's own;
 # (2) HOLD_CONNECTIONS concurrent connections through the BFF: throughput, latency, in-flight, threads, heap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 STUB_PORT=${STUB_PORT:-18081}
 BFF_PORT=${BFF_PORT:-18080}
+BARE_PORT=${BARE_PORT:-18082}
 LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-16}
 LATENCY_SECONDS=${LATENCY_SECONDS:-10}
 LATENCY_ROUNDS=${LATENCY_ROUNDS:-3}
@@ -19,6 +22,7 @@ HOLD_SECONDS=${HOLD_SECONDS:-30}
 WORK=$(mktemp -d /tmp/centra-bff-load.XXXXXX)
 STUB="http://127.0.0.1:$STUB_PORT"
 BFF="http://127.0.0.1:$BFF_PORT"
+BARE="http://127.0.0.1:$BARE_PORT"
 PIDS=()
 
 cleanup() {
@@ -33,11 +37,9 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || [ ! -e /usr/l
 fi
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true  # 2,000 client + 2,000 upstream sockets need more than 1,024
 
-JAR=$(ls target/centra-bff-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then
-  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
-  JAR=$(ls target/centra-bff-*.jar | grep -v original | head -1)
-fi
+. bench/lib.sh
+JAR=$(product_jar)
+BARE_JAR=$(baseline_jar "$WORK")
 
 sed -e "s#__PORT__#$STUB_PORT#g" -e "s#__DIR__#$WORK#g" bench/load-stub.conf > "$WORK/nginx.conf"
 nginx -c "$WORK/nginx.conf" -p "$WORK" &
@@ -52,10 +54,19 @@ java -Xmx512m -jar "$JAR" \
   --logging.level.root=WARN ${BFF_ARGS:-} > "$WORK/bff.log" 2>&1 &
 PIDS+=($!)
 BFF_PID=$!
+java -Xmx512m -jar "$BARE_JAR" --upstream="$STUB" --server.address=127.0.0.1 --server.port="$BARE_PORT" \
+  --logging.level.root=WARN > "$WORK/bare.log" 2>&1 &
+PIDS+=($!)
+BARE_PID=$!
 
 for _ in $(seq 1 120); do
   curl -fs "$BFF/actuator/health/readiness" >/dev/null 2>&1 && break
   kill -0 "$BFF_PID" 2>/dev/null || { cat "$WORK/bff.log"; exit 1; }
+  sleep 0.5
+done
+for _ in $(seq 1 120); do
+  curl -fs "$BARE/api/checkout/selection" >/dev/null 2>&1 && break
+  kill -0 "$BARE_PID" 2>/dev/null || { cat "$WORK/bare.log"; exit 1; }
   sleep 0.5
 done
 curl -fs "$STUB/stub_status" >/dev/null
@@ -71,20 +82,28 @@ run() { # run NAME URL CONNECTIONS SECONDS
 }
 
 echo "cores: $(nproc), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+java bench/WakeUp.java 1 100   # the machine's price of one hand-off between threads, at low load
 echo "warm-up (JIT, pools)..."
 wrk -t2 -c64 -d15s -s bench/load.lua "$BFF" >/dev/null
+# The relayed path needs its own warm-up: in the full mix catalog hits outnumber it, and a relayed call that still runs
+# partly interpreted costs several milliseconds more.
+MIX=relayed wrk -t2 -c64 -d"${RELAYED_WARMUP_SECONDS:-30}"s -s bench/load.lua "$BFF" >/dev/null
+MIX=relayed wrk -t2 -c64 -d"${RELAYED_WARMUP_SECONDS:-30}"s -s bench/load.lua "$BARE" >/dev/null
 run "warm-up-stub" "$STUB" 16 3 >/dev/null
 
 echo "== phase 1: added latency (relayed operations only), $LATENCY_CONNECTIONS connections, ${LATENCY_SECONDS}s each, $LATENCY_ROUNDS rounds =="
 export MIX=relayed   # operations that reach Centra on every call: the stub sees the same requests as the BFF does
 field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" "$1"; }
-# Direct and through the BFF back to back in each round, so both see the same machine; the median round stands.
+# Direct, bare relay and BFF back to back in each round, so all three see the same machine; the median round stands.
 for round in $(seq 1 "$LATENCY_ROUNDS"); do
   run "direct-to-stub" "$STUB" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/direct-$round.txt"
+  run "bare-relay    " "$BARE" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/bare-$round.txt"
   run "through-bff   " "$BFF" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/bff-$round.txt"
   awk -v r="$round" -v d50="$(field "$WORK/direct-$round.txt" p50_ms)" -v b50="$(field "$WORK/bff-$round.txt" p50_ms)" \
       -v d99="$(field "$WORK/direct-$round.txt" p99_ms)" -v b99="$(field "$WORK/bff-$round.txt" p99_ms)" \
-      'BEGIN { printf "round %d added-by-bff p50_ms=%.2f p99_ms=%.2f\n", r, b50 - d50, b99 - d99 }' | tee -a "$WORK/added.txt"
+      -v r50="$(field "$WORK/bare-$round.txt" p50_ms)" -v r99="$(field "$WORK/bare-$round.txt" p99_ms)" \
+      'BEGIN { printf "round %d added-by-bff p50_ms=%.2f p99_ms=%.2f added-by-bare-relay p50_ms=%.2f p99_ms=%.2f bff-own p50_ms=%.2f p99_ms=%.2f\n",
+               r, b50 - d50, b99 - d99, r50 - d50, r99 - d99, b50 - r50, b99 - r99 }' | tee -a "$WORK/added.txt"
 done
 unset MIX
 sort -t= -k2 -n "$WORK/added.txt" | awk -v n="$LATENCY_ROUNDS" 'NR == int((n + 1) / 2) { sub(/^round [0-9]+ /, ""); print "median round: " $0 }'

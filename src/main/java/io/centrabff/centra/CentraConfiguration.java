@@ -33,9 +33,6 @@ class CentraConfiguration {
             ObjectMapper mapper,
             CentraResilience resilience,
             CentraMetrics metrics) {
-        if (properties.baseUrl() == null || properties.baseUrl().toString().isBlank()) {
-            throw new CentraNotConfiguredException();
-        }
         DroppedErrors.install();
         HttpClient http = HttpClient.create(centraConnectionProvider)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)

@@ -10,6 +10,7 @@ import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
@@ -17,11 +18,12 @@ import org.springframework.util.StringUtils;
 /**
  * Starts the embedded Centra sandbox under the {@code sandbox} profile when no {@code centra.base-url} is configured,
  * so the BFF runs with no Centra account. Without that profile nothing is started, and a missing
- * {@code centra.base-url} stops start-up (a production instance never serves a fake Centra by accident). It must run before beans exist because {@code centra.base-url} and {@code centra.shared-secret} are bound
+ * {@code centra.base-url} stops start-up (a production instance never serves a fake Centra by accident; see
+ * {@code CentraConfiguredCheck}, which runs after this). It must run before beans exist because {@code centra.base-url} and {@code centra.shared-secret} are bound
  * from the environment; the running instance is handed to {@link SandboxConfiguration} through
  * {@link SandboxRegistry}.
  */
-class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor {
+class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     /** The profile that starts the embedded sandbox. */
     public static final String PROFILE = "sandbox";
@@ -32,6 +34,12 @@ class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     SandboxEnvironmentPostProcessor(DeferredLogFactory logFactory) {
         this.log = logFactory.getLog(SandboxEnvironmentPostProcessor.class);
+    }
+
+    /** Before the check that a Centra is configured (the last post-processor), which this one satisfies. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 10;
     }
 
     @Override
