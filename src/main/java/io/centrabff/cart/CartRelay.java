@@ -85,11 +85,7 @@ final class CartRelay implements RelayInterceptor {
             // to the caller's address, so a retry after a lost answer gets the same new cart, and nobody else does.
             String key = CartReplies.idempotencyKey(
                     session.clientIp() == null ? null : "new:" + session.clientIp(), session.idempotencyKey());
-            ResponseEntity<JsonNode> replay = replies.replay(key, requestHash);
-            if (replay != null) {
-                return Mono.just(RelayAnswer.kept(replay));
-            }
-            return call.proceed()
+            return replies.replay(key, requestHash).map(RelayAnswer::kept).switchIfEmpty(Mono.defer(() -> call.proceed()
                     .flatMap(relayed -> answers.mutated(null, session, operation, body, false, relayed)
                             .doOnNext(response -> {
                                 // Share the new cart at once, so a tab on another instance finds it.
@@ -100,14 +96,12 @@ final class CartRelay implements RelayInterceptor {
                                     states.push(created);
                                 }
                             }))
-                    .doOnNext(answer -> replies.remember(key, requestHash, answer.snapshot()));
+                    .doOnNext(answer -> replies.remember(key, requestHash, answer.snapshot()))));
         }
         String key = CartReplies.idempotencyKey(cart, session.idempotencyKey());
-        return Mono.defer(() -> {
-                    ResponseEntity<JsonNode> replay = replies.replay(key, requestHash);
-                    if (replay != null) {
-                        return Mono.just(answers.replayed(cart, RelayAnswer.kept(replay)));
-                    }
+        return replies.replay(key, requestHash)
+                .map(replay -> answers.replayed(cart, RelayAnswer.kept(replay)))
+                .switchIfEmpty(Mono.defer(() -> {
                     // An early refusal asks the shared state only if this instance's copy knows of a payment lock:
                     // the lane reads the shared state anyway (in the lease's own trip with Redis) and refuses there.
                     if (states.of(cart).lockedFor(clock.instant()) != null) {
@@ -116,7 +110,7 @@ final class CartRelay implements RelayInterceptor {
                     return lock.enter(cart).flatMap(lease -> Mono.defer(
                                     () -> inLane(cart, session, operation, body, call, key, requestHash))
                             .doFinally(signal -> leave(cart, lease)));
-                })
+                }))
                 .onErrorResume(
                         ErrorResponseException.class,
                         error -> isRefusal(error) ? Mono.just(answers.refused(cart, error, body)) : Mono.error(error));
@@ -150,16 +144,30 @@ final class CartRelay implements RelayInterceptor {
             String requestHash) {
         CartState state = states.pull(cart);
         // Whoever waited in the lane behind the first of a double click gets the first one's answer.
-        ResponseEntity<JsonNode> replay = replies.replay(key, requestHash);
-        if (replay != null) {
-            return Mono.just(answers.replayed(cart, RelayAnswer.kept(replay)));
-        }
-        refuseWhileLocked(state, operation);
-        String eventKey = operation == PAYMENT_FIELDS ? CartReplies.eventKey(cart, body, state.cartVersion()) : null;
-        ResponseEntity<JsonNode> repeated = eventKey == null ? null : replies.event(eventKey);
-        if (repeated != null) {
-            return Mono.just(RelayAnswer.kept(repeated));
-        }
+        return replies.replay(key, requestHash)
+                .map(replay -> answers.replayed(cart, RelayAnswer.kept(replay)))
+                .switchIfEmpty(Mono.defer(() -> {
+                    refuseWhileLocked(state, operation);
+                    String eventKey =
+                            operation == PAYMENT_FIELDS ? CartReplies.eventKey(cart, body, state.cartVersion()) : null;
+                    Mono<RelayAnswer> repeated = eventKey == null
+                            ? Mono.empty()
+                            : replies.event(eventKey).map(RelayAnswer::kept);
+                    return repeated.switchIfEmpty(
+                            Mono.defer(() -> change(cart, session, operation, body, call, key, requestHash, state)));
+                }));
+    }
+
+    /** The change itself, in the lane: nothing kept answers it. */
+    private Mono<RelayAnswer> change(
+            String cart,
+            ShopperSession session,
+            CentraOperation operation,
+            JsonNode body,
+            Chain call,
+            String key,
+            String requestHash,
+            CartState state) {
         boolean suspended = answers.suspended(state);
         Instant now = clock.instant();
         if (operation == PAYMENT_RESULT) {

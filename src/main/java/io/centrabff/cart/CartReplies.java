@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -39,17 +40,21 @@ public final class CartReplies {
         /** This instance alone: only its own answers. */
         Shared LOCAL = new Shared() {
             @Override
-            public ResponseEntity<JsonNode> get(String key) {
-                return null;
+            public Mono<ResponseEntity<JsonNode>> get(String key) {
+                return Mono.empty();
             }
 
             @Override
             public void put(String key, ResponseEntity<JsonNode> response, Duration ttl) {}
         };
 
-        ResponseEntity<JsonNode> get(String key);
+        /** The answer kept under {@code key}, or empty; never an error (a store it cannot reach has none). */
+        Mono<ResponseEntity<JsonNode>> get(String key);
 
-        /** Keeps {@code response} for {@code ttl} unless an answer is already kept (the first answer wins). */
+        /**
+         * Keeps {@code response} for {@code ttl} unless an answer is already kept (the first answer wins). Need not wait:
+         * inside a cart's lease it must be stored before the lease's release, so the next holder finds it.
+         */
         void put(String key, ResponseEntity<JsonNode> response, Duration ttl);
     }
 
@@ -80,21 +85,20 @@ public final class CartReplies {
     }
 
     /**
-     * The kept answer for {@code key}, or null; a 422 {@code idempotency-key-reused} problem when the key was used for
-     * another request ({@code requestHash} differs).
+     * The kept answer for {@code key}, or empty; a 422 {@code idempotency-key-reused} problem when the key was used
+     * for another request ({@code requestHash} differs).
      */
-    ResponseEntity<JsonNode> replay(String key, String requestHash) {
+    Mono<ResponseEntity<JsonNode>> replay(String key, String requestHash) {
         if (key == null) {
-            return null;
+            return Mono.empty();
         }
-        ResponseEntity<JsonNode> found = find(byKey, "idempotency:" + key);
-        if (found == null) {
-            return null;
-        }
-        if (!requestHash.equals(found.getHeaders().getFirst(REQUEST_HASH))) {
-            throw reused();
-        }
-        return withoutHash(found);
+        return find(byKey, "idempotency:" + key).handle((found, sink) -> {
+            if (!requestHash.equals(found.getHeaders().getFirst(REQUEST_HASH))) {
+                sink.error(reused());
+            } else {
+                sink.next(withoutHash(found));
+            }
+        });
     }
 
     void remember(String key, String requestHash, ResponseEntity<JsonNode> response) {
@@ -110,7 +114,7 @@ public final class CartReplies {
         }
     }
 
-    ResponseEntity<JsonNode> event(String key) {
+    Mono<ResponseEntity<JsonNode>> event(String key) {
         return find(events, "event:" + key);
     }
 
@@ -120,18 +124,14 @@ public final class CartReplies {
         }
     }
 
-    private ResponseEntity<JsonNode> find(Cache<String, byte[]> local, String key) {
-        byte[] found = local.getIfPresent(key);
-        if (found != null) {
-            return decode(found);
-        }
-        if (shared != null) {
-            ResponseEntity<JsonNode> remote = shared.get(key);
-            if (remote != null) {
-                return copy(remote);
+    private Mono<ResponseEntity<JsonNode>> find(Cache<String, byte[]> local, String key) {
+        return Mono.defer(() -> {
+            byte[] found = local.getIfPresent(key);
+            if (found != null) {
+                return Mono.just(decode(found));
             }
-        }
-        return null;
+            return shared == null ? Mono.empty() : shared.get(key).map(CartReplies::copy);
+        });
     }
 
     private void keep(Cache<String, byte[]> local, String key, ResponseEntity<JsonNode> response, Duration ttl) {

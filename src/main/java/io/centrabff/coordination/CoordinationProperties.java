@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param probeInterval How often each instance sends a probe through Redis pub/sub to itself.
  * @param probeTimeout A probe not back within this long marks Redis unreachable: local fallback until one is.
  * @param cartLease Lease of the per-cart lock; must outlive the longest cart or payment operation.
- * @param lockRetry Pause between attempts to take a per-cart lock another instance holds.
+ * @param lockRetry Longest pause between attempts to take a per-cart lock another instance holds: the holder announces
+ *     its release to a waiting instance, which then tries again at once.
  * @param reconnectMaxDelay Longest pause between reconnection attempts after Redis went away (Lettuce's own default
  *     grows to 30 s, which would keep instances uncoordinated that long after Redis is back).
  */

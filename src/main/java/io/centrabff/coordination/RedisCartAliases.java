@@ -14,21 +14,27 @@ import org.springframework.context.event.EventListener;
 final class RedisCartAliases implements CartKeys.Aliases {
 
     private final RedisLink link;
+    private final RedisTokenReads reads;
     private final Duration ttl;
     private final Map<String, String> unsaved = new ConcurrentHashMap<>();
 
-    RedisCartAliases(RedisLink link, Duration ttl) {
+    RedisCartAliases(RedisLink link, RedisTokenReads reads, Duration ttl) {
         this.link = link;
+        this.reads = reads;
         this.ttl = ttl;
     }
 
+    /**
+     * As this request read it with the session's binding, or read now together with the state of the cart the token
+     * names, which the relay pulls next.
+     */
     @Override
     public String cartOf(String tokenHash) {
         if (!link.up()) {
             return null;
         }
         try {
-            return link.redis().opsForValue().get(link.key("alias", tokenHash));
+            return reads.forAlias(tokenHash).alias;
         } catch (RuntimeException e) {
             link.failed("cart-aliases", e);
             return null;

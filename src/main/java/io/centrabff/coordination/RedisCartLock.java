@@ -4,12 +4,14 @@ import io.centrabff.cart.CartLock;
 import io.centrabff.cart.CartLock.Lease;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The cart's lane across instances: first this instance's FIFO lane (so at most one mutation per instance competes
@@ -41,22 +43,27 @@ import reactor.core.scheduler.Schedulers;
  * giving it back (the change's events and state, fenced, then compare-and-delete of the lease): a cart change costs
  * two awaited round trips to Redis, plus an unawaited publish of the events that must reach the tabs before Centra is
  * called. Shared cart state and events accept writes only with the newest token, so a holder whose lease ran out
- * cannot apply a late write. The whole wait stays bounded by {@code bff.widgets.lane-wait}. Redis is called through
- * Lettuce's asynchronous API on one connection of its own (so Redis receives one cart's commands in the order they
- * were sent), never blocking a request or I/O thread. While Redis is unreachable the local lane alone serializes
- * (local fallback).
+ * cannot apply a late write. A change that finds the lease taken waits for the holder's release, which the release
+ * script announces when a failed attempt marked the cart as waited for, or {@code bff.redis.lock-retry} at the
+ * latest; the whole wait stays bounded by {@code bff.widgets.lane-wait}. Redis is called through Lettuce's
+ * asynchronous API on one connection of its own (so Redis receives one cart's commands in the order they were sent;
+ * kept answers, payment locks and {@link RedisTokenReads} use it too); the lease never blocks a request or I/O thread. While Redis is
+ * unreachable the local lane alone serializes (local fallback).
  */
 final class RedisCartLock implements CartLock, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisCartLock.class);
 
     /**
-     * KEYS: lease, cart hash; ARGV: owner, lease ms, cart ttl ms. Nil while another holds the lease, else the new
-     * fencing token with the cart's state and payment lock as they are now.
+     * KEYS: lease, cart hash; ARGV: owner, lease ms, cart ttl ms. Nil while another holds the lease (marking the cart
+     * as waited for), else the new fencing token with the cart's state and payment lock as they are now.
      */
     private static final Script ACQUIRE = new Script(
             """
-            if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return false end
+            if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then
+              redis.call('HSET', KEYS[2], 'waiting', '1')
+              return false
+            end
             local fence = redis.call('HINCRBY', KEYS[2], 'fence', 1)
             redis.call('PEXPIRE', KEYS[2], ARGV[3])
             local values = redis.call('HMGET', KEYS[2], 'state', 'lock')
@@ -64,22 +71,25 @@ final class RedisCartLock implements CartLock, DisposableBean {
             """);
 
     /**
-     * KEYS: cart hash, lease; ARGV: fence, owner, channel, cart ttl ms, state ('' for none), version, events... Writes
-     * and publishes only while the fence is the newest; releases the lease only if it is still the caller's. Answers
-     * {newest, released}.
+     * KEYS: cart hash, lease; ARGV: fence, owner, channel, cart ttl ms, state ('' for none), version, release channel,
+     * cart, events... Writes and publishes only while the fence is the newest; releases the lease only if it is still
+     * the caller's, and then announces the release if another instance waits for it. Answers {newest, released}.
      */
     private static final Script FINISH = new Script(
             """
             local newest = redis.call('HGET', KEYS[1], 'fence') == ARGV[1]
             if newest then
-              for i = 7, #ARGV do redis.call('PUBLISH', ARGV[3], ARGV[i]) end
+              for i = 9, #ARGV do redis.call('PUBLISH', ARGV[3], ARGV[i]) end
               if ARGV[5] ~= '' then
                 redis.call('HSET', KEYS[1], 'state', ARGV[5], 'version', ARGV[6])
                 redis.call('PEXPIRE', KEYS[1], ARGV[4])
               end
             end
             local released = 0
-            if redis.call('GET', KEYS[2]) == ARGV[2] then released = redis.call('DEL', KEYS[2]) end
+            if redis.call('GET', KEYS[2]) == ARGV[2] then
+              released = redis.call('DEL', KEYS[2])
+              if redis.call('HDEL', KEYS[1], 'waiting') == 1 then redis.call('PUBLISH', ARGV[7], ARGV[8]) end
+            end
             return {newest and 1 or 0, released}
             """);
 
@@ -89,6 +99,9 @@ final class RedisCartLock implements CartLock, DisposableBean {
             if ARGV[1] ~= '' and redis.call('HGET', KEYS[1], 'fence') ~= ARGV[1] then return -1 end
             return redis.call('PUBLISH', ARGV[2], ARGV[3])
             """);
+
+    /** Where a release is announced (with the cart's name) when another instance waits for the cart. */
+    static final String RELEASED = "cart-released";
 
     /** A Lua script sent by its digest, and in full only when Redis does not know it yet (after a restart). */
     record Script(String text, String sha) {
@@ -153,6 +166,12 @@ final class RedisCartLock implements CartLock, DisposableBean {
     private final Duration stateTtl;
     private final MeterRegistry meters;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    /**
+     * The carts whose lease a change on this instance waits for (at most one per cart: the local lane lets one change
+     * at a time compete), each with what completes when the holder announces its release.
+     */
+    private final Map<String, CompletableFuture<Void>> releases = new ConcurrentHashMap<>();
+
     private volatile StatefulConnection<String, String> connection;
 
     RedisCartLock(
@@ -171,6 +190,13 @@ final class RedisCartLock implements CartLock, DisposableBean {
         for (String outcome : List.of("acquired", "busy", "lease-lost")) {
             meters.counter("bff.cart.lock", "outcome", outcome);
         }
+        link.subscribe(RELEASED, cart -> {
+            // Completed, not removed: the attempt that registered it may still be waiting for its answer.
+            CompletableFuture<Void> release = releases.get(cart);
+            if (release != null) {
+                release.complete(null);
+            }
+        });
     }
 
     @Override
@@ -191,10 +217,11 @@ final class RedisCartLock implements CartLock, DisposableBean {
         // deadline is checked between attempts.
         return Mono.defer(() -> attempt(cart, key, owner, deadline))
                 .repeatWhenEmpty(
-                        attempts -> attempts.delayElements(link.properties().lockRetry()))
+                        attempts -> attempts.concatMap(attempt -> released(cart).thenReturn(attempt)))
+                .doFinally(signal -> releases.remove(cart))
                 .flatMap(taken -> taken == WAITED_TOO_LONG ? Mono.error(new TimeoutException()) : Mono.just(taken))
-                // The change goes on off Lettuce's event loop: what it does next may still block (kept answers).
-                .publishOn(Schedulers.boundedElastic())
+                // The change goes on on Lettuce's event loop: nothing it does before it calls Centra blocks (kept
+                // answers, the payment lock and events go out on this connection without waiting).
                 .map(taken -> {
                     held.put(cart, taken);
                     meters.counter("bff.cart.lock", "outcome", "acquired").increment();
@@ -223,6 +250,8 @@ final class RedisCartLock implements CartLock, DisposableBean {
 
     /** One attempt: the lease once taken, empty to try again, or the wait's end. */
     private Mono<Held> attempt(String cart, String key, String owner, long deadline) {
+        // Before asking: a release announced while the answer is on its way must not be missed.
+        releases.put(cart, new CompletableFuture<>());
         CompletableFuture<List<Object>> reply = eval(
                 ACQUIRE,
                 ScriptOutputType.MULTI,
@@ -237,6 +266,16 @@ final class RedisCartLock implements CartLock, DisposableBean {
                 .switchIfEmpty(
                         Mono.defer(() -> System.nanoTime() - deadline > 0 ? Mono.just(WAITED_TOO_LONG) : Mono.empty()))
                 .onErrorMap(CompletionException.class, Throwable::getCause);
+    }
+
+    /**
+     * The next attempt's cue: the holder's release, announced on {@link #RELEASED}, or {@code bff.redis.lock-retry}
+     * at the latest (a holder that crashed announces nothing; its lease runs out).
+     */
+    private Mono<Void> released(String cart) {
+        CompletableFuture<Void> release = releases.get(cart);
+        Mono<Void> pause = Mono.delay(link.properties().lockRetry()).then();
+        return release == null ? pause : Mono.firstWithSignal(Mono.fromFuture(release, true), pause);
     }
 
     private String leaseKey(String cart) {
@@ -284,7 +323,9 @@ final class RedisCartLock implements CartLock, DisposableBean {
                 link.key(RedisCartEvents.CHANNEL),
                 Long.toString(stateTtl.toMillis()),
                 state == null ? "" : state,
-                version == null ? "" : version));
+                version == null ? "" : version,
+                link.key(RELEASED),
+                cart));
         events.forEach(event -> args.add(event.message()));
         return this.<List<Object>>eval(
                         FINISH,
@@ -338,7 +379,19 @@ final class RedisCartLock implements CartLock, DisposableBean {
         }
     }
 
-    private io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands<String, String> commands() {
+    /**
+     * Sends {@code command} on this component's connection without waiting, after everything sent on it before (a
+     * lease's release included). Fails (never throws) if Redis cannot be reached.
+     */
+    <T> CompletableFuture<T> send(Function<RedisClusterAsyncCommands<String, String>, RedisFuture<T>> command) {
+        try {
+            return command.apply(commands()).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private RedisClusterAsyncCommands<String, String> commands() {
         StatefulConnection<String, String> current = connection;
         if (current == null) {
             synchronized (this) {

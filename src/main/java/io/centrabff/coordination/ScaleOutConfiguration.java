@@ -70,21 +70,29 @@ class ScaleOutConfiguration {
         RedisLink link = links.getIfAvailable();
         return link == null
                 ? CartStates.Shared.LOCAL
-                : new RedisCarts(link, fenced(lock), mapper, meters, cart.cartIdleTtl());
+                : new RedisCarts(
+                        link,
+                        fenced(lock),
+                        new RedisTokenReads(link, fenced(lock)),
+                        mapper,
+                        meters,
+                        cart.cartIdleTtl());
     }
 
     /** Tokens Centra rotated, so every instance follows the same cart. */
     @Bean
-    CartKeys.Aliases sharedAliases(ObjectProvider<RedisLink> links, CartProperties cart) {
+    CartKeys.Aliases sharedAliases(ObjectProvider<RedisLink> links, CartLock lock, CartProperties cart) {
         RedisLink link = links.getIfAvailable();
-        return link == null ? CartKeys.Aliases.LOCAL : new RedisCartAliases(link, cart.cartIdleTtl());
+        return link == null
+                ? CartKeys.Aliases.LOCAL
+                : new RedisCartAliases(link, new RedisTokenReads(link, fenced(lock)), cart.cartIdleTtl());
     }
 
     /** Kept answers for Idempotency-Key retries and widget events. */
     @Bean
-    CartReplies.Shared sharedReplies(ObjectProvider<RedisLink> links, ObjectMapper mapper) {
+    CartReplies.Shared sharedReplies(ObjectProvider<RedisLink> links, CartLock lock, ObjectMapper mapper) {
         RedisLink link = links.getIfAvailable();
-        return link == null ? CartReplies.Shared.LOCAL : new RedisReplies(link, mapper);
+        return link == null ? CartReplies.Shared.LOCAL : new RedisReplies(link, fenced(lock), mapper);
     }
 
     /** A cart's events to every instance's tabs. */
@@ -97,9 +105,11 @@ class ScaleOutConfiguration {
 
     /** Sign-in bindings of session cookies. */
     @Bean
-    SessionBindings.Shared sharedBindings(ObjectProvider<RedisLink> links) {
+    SessionBindings.Shared sharedBindings(ObjectProvider<RedisLink> links, CartLock lock) {
         RedisLink link = links.getIfAvailable();
-        return link == null ? SessionBindings.Shared.LOCAL : new RedisSessionBindings(link);
+        return link == null
+                ? SessionBindings.Shared.LOCAL
+                : new RedisSessionBindings(link, new RedisTokenReads(link, fenced(lock)));
     }
 
     /** Rate-limit buckets; with Redis, this instance's own buckets decide only while Redis is unreachable. */

@@ -47,6 +47,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            // A stand-in for the start-up check that a Centra is configured, which runs before any initializer:
+            // CentraUrl replaces it with the stub's address.
+            "centra.base-url=http://centra.invalid",
             "centra.shared-secret=" + StubbedCentra.SHARED_SECRET,
             "centra.timeouts.catalog=1s",
             "centra.timeouts.cart=1s",

@@ -8,6 +8,8 @@ import io.centrabff.cart.CartLock;
 import io.centrabff.cart.CartState;
 import io.centrabff.cart.CartStates;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -73,5 +75,54 @@ class FencingTests {
         tabsOnB.publish(cart, "marker", JsonNodeFactory.instance.objectNode());
         await().until(() -> tabsOnB.log(cart), log -> !log.isEmpty());
         assertThat(tabsOnB.log(cart)).extracting(CartEvents.Event::name).containsExactly("marker");
+    }
+
+    @Test
+    void aStaleHolderCanNeitherClearNorSetThePaymentLock() {
+        String cart = "fenced-lock-cart";
+        RedisLink link = cluster.bean(0, RedisLink.class);
+        CartStates statesA = cluster.bean(0, CartStates.class);
+        CartStates statesB = cluster.bean(1, CartStates.class);
+        MeterRegistry metersA = cluster.bean(0, MeterRegistry.class);
+        double refusedBefore =
+                metersA.counter("bff.cart.fenced.writes", "outcome", "refused").count();
+        String hash = RedisCarts.key(link, cart);
+
+        CartLock.Lease late = cluster.bean(0, RedisCartLock.class).enter(cart).block();
+        statesA.pull(cart);
+        link.redis().delete(link.key("cart-lock") + ":" + cart);
+        CartLock.Lease current =
+                cluster.bean(1, RedisCartLock.class).enter(cart).block();
+        // B's payment locks the cart (sent on B's lease connection without waiting).
+        statesB.pull(cart).lock("payment-result", Instant.now().plus(Duration.ofMinutes(1)));
+        statesB.pushLock(cart);
+        await().until(() -> link.redis().opsForHash().get(hash, "lock"), lock -> lock != null);
+        String locked = (String) link.redis().opsForHash().get(hash, "lock");
+        assertThat(locked).endsWith(" payment-result");
+
+        // A, stalled under its old lease, ends the payment it started and clears the lock: refused.
+        statesA.of(cart).unlock();
+        statesA.pushLock(cart);
+        await().until(
+                        () -> metersA.counter("bff.cart.fenced.writes", "outcome", "refused")
+                                .count(),
+                        refused -> refused >= refusedBefore + 1);
+        assertThat(link.redis().opsForHash().get(hash, "lock")).isEqualTo(locked);
+        // Nor can it set one of its own.
+        statesA.of(cart).lock("payment-result", Instant.now().plus(Duration.ofMinutes(5)));
+        statesA.pushLock(cart);
+        await().until(
+                        () -> metersA.counter("bff.cart.fenced.writes", "outcome", "refused")
+                                .count(),
+                        refused -> refused >= refusedBefore + 2);
+        assertThat(link.redis().opsForHash().get(hash, "lock")).isEqualTo(locked);
+
+        // The newest holder still can: B's payment ends.
+        statesB.of(cart).unlock();
+        statesB.pushLock(cart);
+        await().untilAsserted(() ->
+                assertThat(link.redis().opsForHash().get(hash, "lock")).isNull());
+        late.close();
+        current.close();
     }
 }
