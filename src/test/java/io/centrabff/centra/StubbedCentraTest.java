@@ -21,7 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -62,15 +66,24 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
             "bff.session.trusted-proxies=127.0.0.1",
             "bff.webhook.secret=" + StubbedCentra.WEBHOOK_SECRET,
             "bff.catalog.server-key=test-server-key",
-            "logging.structured.format.console=ecs",
-            // centra.base-url: the stub's, set by StubbedCentraUrl while the environment is prepared.
-            StubbedCentraUrl.MARKER + "=true"
+            "logging.structured.format.console=ecs"
         })
+@ContextConfiguration(initializers = StubbedCentraTest.CentraUrl.class)
 @ExtendWith(StubbedCentraTest.Fresh.class)
 public @interface StubbedCentraTest {
 
     /** Where the warm-up payment would return to. */
     String STOREFRONT_RETURN = StubbedCentra.STOREFRONT + "/checkout/return";
+
+    /** Points the BFF at the shared stub (its port is known only once it has started). */
+    final class CentraUrl implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of("centra.base-url=" + StubbedCentra.CENTRA.baseUrl() + StubbedCentra.API)
+                    .applyTo(context);
+        }
+    }
 
     /** A clean stub and a BFF that remembers nothing of earlier tests. */
     final class Fresh implements BeforeEachCallback {
