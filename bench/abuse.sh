@@ -25,11 +25,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-JAR=$(ls target/centra-bff-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then
-  ./mvnw -q -DskipTests package
-  JAR=$(ls target/centra-bff-*.jar | grep -v original | head -1)
-fi
+# The packaged application, rebuilt when the sources are newer than it.
+. bench/lib.sh
+JAR=$(product_jar)
 
 echo "machine load before the run: $(uptime)"
 python3 bench/misbehaving_centra.py "$CENTRA_PORT" &

@@ -26,11 +26,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' INT TERM
 
-JAR=$(ls target/centra-bff-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; then
-  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
-  JAR=$(ls target/centra-bff-*.jar | grep -v original | head -1)
-fi
+# The packaged application, rebuilt when the sources are newer than it.
+. bench/lib.sh
+JAR=$(product_jar)
 URL="http://127.0.0.1:$PORT/api/checkout/products"
 cat >"$WORK/post.lua" <<LUA
 wrk.method = "POST"

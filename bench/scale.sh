@@ -58,11 +58,9 @@ LOCAL_NGINX_PORT=$(free_port $((NGINX_PORT + 1)))
 LB="http://127.0.0.1:$NGINX_PORT"
 LOCAL_LB="http://127.0.0.1:$LOCAL_NGINX_PORT"
 
-JAR=$(ls target/centra-bff-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
-  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
-  JAR=$(ls target/centra-bff-*.jar | grep -v original | head -1)
-fi
+# The packaged application, rebuilt when the sources are newer than it.
+. bench/lib.sh
+JAR=$(product_jar)
 
 declare -A PID_OF
 start() { # start NAME COMMAND...: runs in the background, logs to $WORK/NAME.log

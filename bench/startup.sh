@@ -29,11 +29,8 @@ trap cleanup EXIT
 trap 'exit 143' INT TERM
 
 # The packaged application, rebuilt when the sources are newer than it.
-JAR=$(ls target/centra-bff-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; then
-  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
-  JAR=$(ls target/centra-bff-*.jar | grep -v original | head -1)
-fi
+. bench/lib.sh
+JAR=$(product_jar)
 
 ARGS=(--spring.profiles.active=sandbox --server.address=127.0.0.1 --server.port="$PORT"
   --management.server.port="$MANAGEMENT_PORT" --logging.level.root=WARN)
