@@ -139,7 +139,6 @@ class CartRoundTripTests {
     void aReleaseAfterTheLeaseWasTakenOverWritesNothingAndLeavesTheNewLeaseInPlace() {
         String cart = "taken-over-cart";
         RedisLink link = cluster.bean(0, RedisLink.class);
-        CartStates statesA = cluster.bean(0, CartStates.class);
         CartStates statesB = cluster.bean(1, CartStates.class);
         MeterRegistry metersA = cluster.bean(0, MeterRegistry.class);
         double refusedBefore =
@@ -148,12 +147,10 @@ class CartRoundTripTests {
                 metersA.counter("bff.cart.lock", "outcome", "lease-lost").count();
         String leaseKey = link.key("cart-lock") + ":" + cart;
 
-        CartLock.Lease late = cluster.bean(0, RedisCartLock.class).enter(cart).block();
-        statesA.pull(cart);
         // A's lease runs out (its key expires) while A is stalled; B takes the cart and changes it.
-        link.redis().delete(leaseKey);
-        CartLock.Lease current =
-                cluster.bean(1, RedisCartLock.class).enter(cart).block();
+        StaleHolder.Takeover takeover = StaleHolder.takeOver(cluster, cart);
+        CartLock.Lease late = takeover.late();
+        CartLock.Lease current = takeover.current();
         assertThat(current.fence()).isGreaterThan(late.fence());
         String owner = link.redis().opsForValue().get(leaseKey);
         statesB.pull(cart).totals(new java.math.BigDecimal("10.00"), "SEK");

@@ -27,8 +27,6 @@ class FencingTests {
     @Test
     void aLateWriteUnderAnExpiredLeaseIsRefusedAndTheNewHolderKeepsTheCart() {
         String cart = "fenced-cart";
-        RedisLink linkA = cluster.bean(0, RedisLink.class);
-        CartStates statesA = cluster.bean(0, CartStates.class);
         CartStates statesB = cluster.bean(1, CartStates.class);
         MeterRegistry metersA = cluster.bean(0, MeterRegistry.class);
         // The cluster is shared with other test classes that may have counted refusals already.
@@ -37,11 +35,10 @@ class FencingTests {
         double lostBefore =
                 metersA.counter("bff.cart.lock", "outcome", "lease-lost").count();
 
-        CartLock.Lease late = cluster.bean(0, RedisCartLock.class).enter(cart).block();
         // The lease runs out while instance A is stalled (its Redis key expires): instance B takes the cart.
-        linkA.redis().delete(linkA.key("cart-lock") + ":" + cart);
-        CartLock.Lease current =
-                cluster.bean(1, RedisCartLock.class).enter(cart).block();
+        StaleHolder.Takeover takeover = StaleHolder.takeOver(cluster, cart);
+        CartLock.Lease late = takeover.late();
+        CartLock.Lease current = takeover.current();
         assertThat(current.fence()).isGreaterThan(late.fence());
         statesB.pull(cart).totals(new java.math.BigDecimal("10.00"), "SEK");
         statesB.of(cart).mutated();
@@ -88,11 +85,9 @@ class FencingTests {
                 metersA.counter("bff.cart.fenced.writes", "outcome", "refused").count();
         String hash = RedisCarts.key(link, cart);
 
-        CartLock.Lease late = cluster.bean(0, RedisCartLock.class).enter(cart).block();
-        statesA.pull(cart);
-        link.redis().delete(link.key("cart-lock") + ":" + cart);
-        CartLock.Lease current =
-                cluster.bean(1, RedisCartLock.class).enter(cart).block();
+        StaleHolder.Takeover takeover = StaleHolder.takeOver(cluster, cart);
+        CartLock.Lease late = takeover.late();
+        CartLock.Lease current = takeover.current();
         // B's payment locks the cart (sent on B's lease connection without waiting).
         statesB.pull(cart).lock("payment-result", Instant.now().plus(Duration.ofMinutes(1)));
         statesB.pushLock(cart);

@@ -12,6 +12,23 @@ final class StaleHolder {
 
     private StaleHolder() {}
 
+    /** The lease instance 0 took and lost, and the lease instance 1 took after it. */
+    record Takeover(CartLock.Lease late, CartLock.Lease current) {}
+
+    /**
+     * Instance 0 takes the cart's lease and reads its state; the lease runs out while it is stalled (its Redis key
+     * expires) and instance 1 takes the cart.
+     */
+    static Takeover takeOver(Cluster cluster, String cart) {
+        RedisLink link = cluster.bean(0, RedisLink.class);
+        CartLock.Lease late = cluster.bean(0, RedisCartLock.class).enter(cart).block();
+        cluster.bean(0, CartStates.class).pull(cart);
+        link.redis().delete(link.key("cart-lock") + ":" + cart);
+        CartLock.Lease current =
+                cluster.bean(1, RedisCartLock.class).enter(cart).block();
+        return new Takeover(late, current);
+    }
+
     /**
      * On {@code instance}: {@code mutations} changes and a 999.00 SEK total to the cart's state, a {@code resume}
      * event marked {@code late}, then the old {@code lease} released, as a stalled holder would.
