@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,19 +46,9 @@ class CartRoundTripTests {
 
         awaitReleases();
 
-        List<String> commands;
-        try (Monitor monitor = new Monitor(cluster.redis.port())) {
-            Reply changed = shopper.put(cluster.url(0, "/api/checkout/countries/SE"), null);
-            assertThat(changed.status()).as(changed.text()).isEqualTo(200);
-            // The lease's release is sent after the answer.
-            await().until(
-                            () -> monitor.commands().stream()
-                                    .filter(command -> command.contains("\"EVALSHA\""))
-                                    .count(),
-                            sent -> sent >= 4);
-            Thread.sleep(300);
-            commands = monitor.commands();
-        }
+        // The lease's release is sent after the answer.
+        List<String> commands = sentBy(() -> shopper.put(cluster.url(0, "/api/checkout/countries/SE"), null), 4)
+                .commands();
         System.out.printf("Redis commands of one cart change:%n%s%n", String.join("\n", commands));
 
         // The session's binding with the token's alias (one script), the lease (token and state), the unawaited
@@ -79,18 +70,11 @@ class CartRoundTripTests {
 
         awaitReleases();
 
-        List<String> commands;
-        try (Monitor monitor = new Monitor(cluster.redis.port())) {
-            Reply changed = shopper.put(cluster.url(0, "/api/checkout/countries/SE"), null, "Idempotency-Key", "rt-1");
-            assertThat(changed.status()).as(changed.text()).isEqualTo(200);
-            await().until(
-                            () -> monitor.commands().stream()
-                                    .filter(command -> command.contains("\"EVALSHA\""))
-                                    .count(),
-                            sent -> sent >= 4);
-            Thread.sleep(300);
-            commands = monitor.commands();
-        }
+        List<String> commands = sentBy(
+                        () -> shopper.put(
+                                cluster.url(0, "/api/checkout/countries/SE"), null, "Idempotency-Key", "rt-1"),
+                        4)
+                .commands();
         System.out.printf(
                 "Redis commands of one cart change with an Idempotency-Key:%n%s%n", String.join("\n", commands));
 
@@ -117,14 +101,9 @@ class CartRoundTripTests {
         assertThat(shopper.get(cluster.url(1, "/api/checkout/selection")).status())
                 .isEqualTo(200);
 
-        List<String> commands;
-        try (Monitor monitor = new Monitor(cluster.redis.port())) {
-            Reply read = shopper.get(cluster.url(1, "/api/checkout/selection"));
-            assertThat(read.status()).as(read.text()).isEqualTo(200);
-            assertThat(read.json().at("/selection/items").size()).isEqualTo(1);
-            Thread.sleep(300);
-            commands = monitor.commands();
-        }
+        Sent sent = sentBy(() -> shopper.get(cluster.url(1, "/api/checkout/selection")), 0);
+        assertThat(sent.reply().json().at("/selection/items").size()).isEqualTo(1);
+        List<String> commands = sent.commands();
         System.out.printf("Redis commands of one cart read:%n%s%n", String.join("\n", commands));
 
         // The session's binding, the token's alias and the cart's shared state in one script: not three commands.
@@ -210,6 +189,25 @@ class CartRoundTripTests {
         third.close();
         await().until(() -> link.redis().hasKey(link.key("cart-lock") + ":" + cart), held -> !held);
         assertThat(announced.stream().filter(cart::equals)).hasSize(1);
+    }
+
+    /** A request's answer and the Redis commands the instances sent for it. */
+    private record Sent(Reply reply, List<String> commands) {}
+
+    /** A request that must answer 200, and what reached Redis: at least {@code scripts} scripts, then 300 ms more. */
+    private static Sent sentBy(Callable<Reply> request, int scripts) throws Exception {
+        try (Monitor monitor = new Monitor(cluster.redis.port())) {
+            Reply reply = request.call();
+            assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+            await().until(
+                            () -> monitor.commands().stream()
+                                    .filter(command -> command.contains("\"EVALSHA\""))
+                                    .count(),
+                            sent -> sent >= scripts);
+            // Anything the request sends after its scripts (an unawaited event, a release) is counted too.
+            Thread.sleep(300);
+            return new Sent(reply, monitor.commands());
+        }
     }
 
     /** The warm-up changes' releases, sent after their answers, are through before counting starts. */
