@@ -15,13 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Pushes a cart's events (suspend, resume, replace, reload, payment-lock) to every open tab of the cart, in
- * the order the cart's lane produced them, and keeps the last events per cart for diagnostics.
+ * the order the cart's lane produced them, and keeps the last events delivered to this instance per cart for
+ * diagnostics. With a shared transport an instance receives the events of the carts it has tabs of, and only those.
  */
 public final class CartEvents {
 
@@ -33,6 +35,16 @@ public final class CartEvents {
 
     /** Carries events to every instance's tabs of the cart, in one order for all. */
     public interface Transport {
+
+        /**
+         * From the return on, the events of {@code cart} sent by any instance reach this one (until as many calls of
+         * {@link #ignore} as of this one): called before a tab's snapshot is taken, so no change made after the
+         * snapshot is missed.
+         */
+        default void listen(String cart) {}
+
+        /** One tab of {@code cart} fewer on this instance; once none is left, its events stop coming here. */
+        default void ignore(String cart) {}
 
         /** This instance alone: its own tabs get its events. */
         Transport LOCAL = new Transport() {
@@ -48,7 +60,10 @@ public final class CartEvents {
         /** Sends {@code event}; false if it could not, and only this instance's tabs are to get it. */
         boolean send(String cart, Event event);
 
-        /** Hands every event sent (by any instance) to {@code deliver}, in the order they were sent. */
+        /**
+         * Hands every event sent (by any instance) of a cart this instance listens to to {@code deliver}, in the
+         * order they were sent.
+         */
         void subscribe(BiConsumer<String, Event> deliver);
     }
 
@@ -80,9 +95,11 @@ public final class CartEvents {
 
     /**
      * Opens a stream for {@code cart} that starts with {@code snapshot}; 429 once the cart, the client address or the
-     * instance has too many. A slot is freed when the stream ends: completed, timed out, or found dead by a heartbeat.
+     * instance has too many. The snapshot is taken once this instance receives the cart's events, and before any
+     * event reaches the stream, so the tab misses no change. A slot is freed when the stream ends: completed, timed
+     * out, or found dead by a heartbeat.
      */
-    public SseEmitter open(String cart, String client, ObjectNode snapshot) {
+    public SseEmitter open(String cart, String client, Supplier<ObjectNode> snapshot) {
         String clientKey = client == null ? "" : client;
         AtomicInteger mine = perClient.computeIfAbsent(clientKey, key -> new AtomicInteger());
         if (mine.incrementAndGet() > limits.perClient()) {
@@ -95,15 +112,13 @@ public final class CartEvents {
             throw tooMany("Too many event streams are open; try again shortly");
         }
         List<SseEmitter> open = streams.computeIfAbsent(cart, key -> new CopyOnWriteArrayList<>());
-        SseEmitter emitter = new SseEmitter(0L);
-        synchronized (open) {
-            if (open.size() >= limits.perCart()) {
-                total.decrementAndGet();
-                release(clientKey, mine);
-                throw tooMany("This cart already has " + limits.perCart() + " open event streams");
-            }
-            open.add(emitter);
+        if (open.size() >= limits.perCart()) {
+            // Checked again below; refused here first, so a tab too many costs no subscription.
+            total.decrementAndGet();
+            release(clientKey, mine);
+            throw tooManyForCart();
         }
+        SseEmitter emitter = new SseEmitter(0L);
         AtomicBoolean freed = new AtomicBoolean();
         Runnable remove = () -> {
             slots.remove(emitter);
@@ -111,13 +126,35 @@ public final class CartEvents {
             if (freed.compareAndSet(false, true)) {
                 total.decrementAndGet();
                 release(clientKey, mine);
+                if (transport != null) {
+                    transport.ignore(cart);
+                }
             }
         };
-        slots.put(emitter, remove);
-        emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
-        emitter.onError(error -> remove.run());
-        send(cart, emitter, new Event("snapshot", snapshot));
+        if (transport != null) {
+            transport.listen(cart);
+        }
+        Deque<Event> log = logs.get(cart, key -> new ArrayDeque<>());
+        // Under the log's monitor: an event delivered meanwhile waits, and reaches this stream after its snapshot.
+        synchronized (log) {
+            synchronized (open) {
+                if (open.size() >= limits.perCart()) {
+                    remove.run();
+                    throw tooManyForCart();
+                }
+                open.add(emitter);
+            }
+            slots.put(emitter, remove);
+            emitter.onCompletion(remove);
+            emitter.onTimeout(remove);
+            emitter.onError(error -> remove.run());
+            try {
+                send(cart, emitter, new Event("snapshot", snapshot.get()));
+            } catch (RuntimeException e) {
+                remove.run();
+                throw e;
+            }
+        }
         return emitter;
     }
 
@@ -130,6 +167,10 @@ public final class CartEvents {
         if (count.decrementAndGet() <= 0) {
             perClient.remove(client, count);
         }
+    }
+
+    private BffException tooManyForCart() {
+        return tooMany("This cart already has " + limits.perCart() + " open event streams");
     }
 
     private static BffException tooMany(String detail) {
@@ -166,7 +207,7 @@ public final class CartEvents {
         }
     }
 
-    /** The last events of {@code cart}, oldest first. */
+    /** The last events of {@code cart} delivered to this instance, oldest first. */
     public List<Event> log(String cart) {
         Deque<Event> log = logs.getIfPresent(cart);
         if (log == null) {

@@ -41,8 +41,8 @@ import reactor.core.publisher.Mono;
  * for the cart), then a Redis lease with a fencing token. Taking the lease is one script ({@code SET NX PX} with a
  * random owner, the next token from the cart's counter, and the cart's shared state in the same reply), and so is
  * giving it back (the change's events and state, fenced, then compare-and-delete of the lease): a cart change costs
- * two awaited round trips to Redis, plus an unawaited publish of the events that must reach the tabs before Centra is
- * called. Shared cart state and events accept writes only with the newest token, so a holder whose lease ran out
+ * two round trips to Redis, plus an unawaited publish of the events that must reach the tabs before Centra is called
+ * when the lease found a tab of the cart open on some instance. Shared cart state and events accept writes only with the newest token, so a holder whose lease ran out
  * cannot apply a late write. A change that finds the lease taken waits for the holder's release, which the release
  * script announces when a failed attempt marked the cart as waited for, or {@code bff.redis.lock-retry} at the
  * latest; the whole wait stays bounded by {@code bff.widgets.lane-wait}. Redis is called through Lettuce's
@@ -55,8 +55,9 @@ final class RedisCartLock implements CartLock, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RedisCartLock.class);
 
     /**
-     * KEYS: lease, cart hash; ARGV: owner, lease ms, cart ttl ms. Nil while another holds the lease (marking the cart
-     * as waited for), else the new fencing token with the cart's state and payment lock as they are now.
+     * KEYS: lease, cart hash; ARGV: owner, lease ms, cart ttl ms, the cart's event channel. Nil while another holds the
+     * lease (marking the cart as waited for), else the new fencing token with the cart's state and payment lock as
+     * they are now, and how many instances listen to the cart's events (have a tab of it open).
      */
     private static final Script ACQUIRE = new Script(
             """
@@ -67,11 +68,12 @@ final class RedisCartLock implements CartLock, DisposableBean {
             local fence = redis.call('HINCRBY', KEYS[2], 'fence', 1)
             redis.call('PEXPIRE', KEYS[2], ARGV[3])
             local values = redis.call('HMGET', KEYS[2], 'state', 'lock')
-            return {fence, values[1], values[2]}
+            local listening = redis.call('PUBSUB', 'NUMSUB', ARGV[4])[2]
+            return {fence, values[1], values[2], listening}
             """);
 
     /**
-     * KEYS: cart hash, lease; ARGV: fence, owner, channel, cart ttl ms, state ('' for none), version, release channel,
+     * KEYS: cart hash, lease; ARGV: fence, owner, the cart's event channel, cart ttl ms, state ('' for none), version, release channel,
      * cart, events... Writes and publishes only while the fence is the newest; releases the lease only if it is still
      * the caller's, and then announces the release if another instance waits for it. Answers {newest, released}.
      */
@@ -121,22 +123,25 @@ final class RedisCartLock implements CartLock, DisposableBean {
 
     /**
      * A lease this instance holds: its token, the cart's shared state as the lease found it (taken by the first
-     * {@link RedisCarts#pull} inside it), and what the change hands back with the release.
+     * {@link RedisCarts#pull} inside it), how many instances had a tab of the cart open then, and what the change
+     * hands back with the release.
      */
     static final class Held {
         final long fence;
         final String state;
         final String lock;
+        final long listeners;
         private final AtomicBoolean snapshotTaken = new AtomicBoolean();
         private final List<Pending> events = new ArrayList<>();
         private String stateJson;
         private String version;
         private Runnable stateUnsaved;
 
-        Held(long fence, String state, String lock) {
+        Held(long fence, String state, String lock, long listeners) {
             this.fence = fence;
             this.state = state;
             this.lock = lock;
+            this.listeners = listeners;
         }
 
         /** True once: the holder's copy is to be updated with the state the lease found, without asking Redis. */
@@ -246,7 +251,7 @@ final class RedisCartLock implements CartLock, DisposableBean {
     }
 
     /** Fencing tokens start at 1, so this can only mean the wait's end. */
-    private static final Held WAITED_TOO_LONG = new Held(-1, null, null);
+    private static final Held WAITED_TOO_LONG = new Held(-1, null, null, 0);
 
     /** One attempt: the lease once taken, empty to try again, or the wait's end. */
     private Mono<Held> attempt(String cart, String key, String owner, long deadline) {
@@ -258,11 +263,13 @@ final class RedisCartLock implements CartLock, DisposableBean {
                 new String[] {key, RedisCarts.key(link, cart)},
                 owner,
                 Long.toString(link.properties().cartLease().toMillis()),
-                Long.toString(stateTtl.toMillis()));
+                Long.toString(stateTtl.toMillis()),
+                RedisCartEvents.channel(link, cart));
         // Lettuce reads the script's nil (lease taken) as a list holding one null.
         return Mono.fromFuture(reply, true)
                 .filter(values -> !values.isEmpty() && values.get(0) instanceof Long)
-                .map(values -> new Held((Long) values.get(0), (String) values.get(1), (String) values.get(2)))
+                .map(values -> new Held(
+                        (Long) values.get(0), (String) values.get(1), (String) values.get(2), (Long) values.get(3)))
                 .switchIfEmpty(
                         Mono.defer(() -> System.nanoTime() - deadline > 0 ? Mono.just(WAITED_TOO_LONG) : Mono.empty()))
                 .onErrorMap(CompletionException.class, Throwable::getCause);
@@ -320,7 +327,7 @@ final class RedisCartLock implements CartLock, DisposableBean {
         List<String> args = new ArrayList<>(List.of(
                 Long.toString(lease.fence),
                 owner,
-                link.key(RedisCartEvents.CHANNEL),
+                RedisCartEvents.channel(link, cart),
                 Long.toString(stateTtl.toMillis()),
                 state == null ? "" : state,
                 version == null ? "" : version,

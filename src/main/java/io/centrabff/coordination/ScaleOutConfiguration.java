@@ -95,12 +95,19 @@ class ScaleOutConfiguration {
         return link == null ? CartReplies.Shared.LOCAL : new RedisReplies(link, fenced(lock), mapper);
     }
 
-    /** A cart's events to every instance's tabs. */
+    /** A cart's events to every instance's tabs of it (only to the instances that have one). */
     @Bean
     CartEvents.Transport sharedEvents(
-            ObjectProvider<RedisLink> links, CartLock lock, ObjectMapper mapper, MeterRegistry meters) {
+            ObjectProvider<RedisLink> links,
+            ObjectProvider<LettuceConnectionFactory> connections,
+            CartLock lock,
+            ObjectMapper mapper,
+            MeterRegistry meters) {
         RedisLink link = links.getIfAvailable();
-        return link == null ? CartEvents.Transport.LOCAL : new RedisCartEvents(link, fenced(lock), mapper, meters);
+        return link == null
+                ? CartEvents.Transport.LOCAL
+                : new RedisCartEvents(
+                        link, fenced(lock), connections.getObject().getRequiredNativeClient(), mapper, meters);
     }
 
     /** Sign-in bindings of session cookies. */

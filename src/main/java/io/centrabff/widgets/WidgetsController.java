@@ -64,7 +64,8 @@ class WidgetsController {
         if (state == null) {
             throw noSelection();
         }
-        return events.open(cart, session.clientIp(), answers.snapshot(state));
+        // The snapshot reads the cart afresh once this instance receives the cart's events: nothing falls between.
+        return events.open(cart, session.clientIp(), () -> answers.snapshot(states.pull(cart)));
     }
 
     /**

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.centrabff.ShopperClient;
 import io.centrabff.ShopperClient.Reply;
+import io.centrabff.TestCookies;
+import io.centrabff.cart.CartEvents;
+import io.centrabff.cart.CartKeys;
 import io.centrabff.cart.CartLock;
 import io.centrabff.cart.CartState;
 import io.centrabff.cart.CartStates;
@@ -22,11 +25,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /** What one cart change costs in trips to Redis, and that folding them together kept the fencing. */
 class CartRoundTripTests {
 
     private static Cluster cluster;
+
+    /** A suspend event as MONITOR shows it inside a command's arguments. */
+    private static final String SUSPEND = "\\\"name\\\":\\\"suspend\\\"";
 
     @BeforeAll
     static void start() {
@@ -34,7 +41,7 @@ class CartRoundTripTests {
     }
 
     @Test
-    void oneCartChangeTakesFourCommandsToRedis() throws Exception {
+    void oneCartChangeWithNoTabOpenTakesThreeCommandsToRedis() throws Exception {
         ShopperClient shopper = new ShopperClient(cluster.port(0));
         Reply added = shopper.post(cluster.url(0, "/api/checkout/items/1001-1"), null);
         assertThat(added.status()).isEqualTo(200);
@@ -47,16 +54,101 @@ class CartRoundTripTests {
         awaitReleases();
 
         // The lease's release is sent after the answer.
-        List<String> commands = sentBy(() -> shopper.put(cluster.url(0, "/api/checkout/countries/SE"), null), 4)
+        List<String> commands = sentBy(() -> shopper.put(cluster.url(0, "/api/checkout/countries/SE"), null), 3)
                 .commands();
         System.out.printf("Redis commands of one cart change:%n%s%n", String.join("\n", commands));
 
-        // The session's binding with the token's alias (one script), the lease (token and state), the unawaited
-        // suspend event, and the release with the state and the resume event: not the eleven commands the parts used
-        // to send one by one, nor the five of a separate binding and alias.
-        assertThat(commands).as(String.join("\n", commands)).hasSize(4);
+        // The session's binding with the token's alias (one script), the lease (token, state, and whether a tab
+        // listens), and the release with the state and the resume event: no suspend event, since no instance has a
+        // tab of the cart to tell. Not the eleven commands the parts used to send one by one, nor the five of a
+        // separate binding and alias, nor the four with a suspend event for nobody.
+        assertThat(commands).as(String.join("\n", commands)).hasSize(3);
         assertThat(commands.stream().filter(command -> command.contains("\"EVALSHA\"")))
-                .hasSize(4);
+                .hasSize(3);
+        assertThat(commands).noneMatch(command -> command.contains(SUSPEND));
+        assertThat(commands.get(2)).contains(":cart-events:").contains("resume");
+    }
+
+    @Test
+    void aChangeOfACartWithATabOpenSendsItsSuspendAheadOfCentraAndOnlyThatTabsInstanceReceivesIt() throws Exception {
+        ShopperClient shopper = new ShopperClient(cluster.port(0));
+        Reply added = shopper.post(cluster.url(0, "/api/checkout/items/1001-1"), null);
+        assertThat(added.status()).isEqualTo(200);
+        String line = added.json().at("/selection/items/0/line").asText();
+        assertThat(shopper.post(cluster.url(0, "/api/checkout/lines/" + line), null)
+                        .status())
+                .isEqualTo(200);
+        String cart = cluster.bean(0, CartKeys.class).cartOf(shopper.cookie("centra-session"));
+        awaitReleases();
+
+        try (EventStream tabOnB =
+                new EventStream(cluster.url(1, "/api/checkout/selection/events"), shopper.cookie("centra-session"))) {
+            assertThat(tabOnB.awaitNames(1)).containsExactly("snapshot");
+
+            List<String> commands = sentBy(() -> shopper.put(cluster.url(0, "/api/checkout/countries/SE"), null), 4)
+                    .commands();
+            System.out.printf("Redis commands of one cart change with a tab open:%n%s%n", String.join("\n", commands));
+
+            // The three of any change, and the suspend event, sent on the lease's connection without waiting.
+            assertThat(commands).as(String.join("\n", commands)).hasSize(4);
+            assertThat(commands.get(2))
+                    .contains("\"EVALSHA\"")
+                    .contains(":cart-events:")
+                    .contains(SUSPEND);
+            assertThat(tabOnB.awaitNames(3)).containsExactly("snapshot", "suspend", "resume");
+            assertThat(cluster.bean(1, CartEvents.class).log(cart))
+                    .extracting(CartEvents.Event::name)
+                    .containsSubsequence("suspend", "resume");
+            // The instance that made the change has no tab of the cart: it received none of its events.
+            assertThat(cluster.bean(0, CartEvents.class).log(cart)).isEmpty();
+        }
+    }
+
+    @Test
+    void anInstanceListensToACartsEventsFromBeforeItsTabsSnapshotWhileItHasATabOfIt() throws Exception {
+        ShopperClient shopper = new ShopperClient(cluster.port(0));
+        assertThat(shopper.post(cluster.url(0, "/api/checkout/items/1001-1"), null)
+                        .status())
+                .isEqualTo(200);
+        String cart = cluster.bean(0, CartKeys.class).cartOf(shopper.cookie("centra-session"));
+        RedisLink link = cluster.bean(0, RedisLink.class);
+        assertThat(listeners(link, cart)).isZero();
+
+        try (Socket tab = openTab(cluster.port(1), shopper.cookie("centra-session"))) {
+            // The snapshot has arrived, so the subscription was confirmed already.
+            assertThat(listeners(link, cart)).isEqualTo(1);
+        }
+
+        // Counted per tab: the last one of the cart to close ends the subscription (a closed stream is found by the
+        // next heartbeats, every bff.widgets.stream-heartbeat).
+        String other = "listened-cart";
+        CartEvents.Transport transport = cluster.bean(0, CartEvents.Transport.class);
+        transport.listen(other);
+        transport.listen(other);
+        assertThat(listeners(link, other)).isEqualTo(1);
+        transport.ignore(other);
+        assertThat(listeners(link, other)).isEqualTo(1);
+        transport.ignore(other);
+        await().until(() -> listeners(link, other), count -> count == 0);
+    }
+
+    /** A tab's event stream on a socket of its own (closing it closes the connection), read up to its snapshot. */
+    private static Socket openTab(int port, String session) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /api/checkout/selection/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+                        + "Cookie: " + TestCookies.rewrite("centra-session=" + session) + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(in.readLine()).startsWith("HTTP/1.1 200");
+        for (String line = in.readLine(); ; line = in.readLine()) {
+            assertThat(line).as("the stream ended before its snapshot").isNotNull();
+            if (line.replace(" ", "").equals("event:snapshot")) {
+                return socket;
+            }
+        }
     }
 
     @Test
@@ -73,15 +165,16 @@ class CartRoundTripTests {
         List<String> commands = sentBy(
                         () -> shopper.put(
                                 cluster.url(0, "/api/checkout/countries/SE"), null, "Idempotency-Key", "rt-1"),
-                        4)
+                        3)
                 .commands();
         System.out.printf(
                 "Redis commands of one cart change with an Idempotency-Key:%n%s%n", String.join("\n", commands));
 
-        // Besides the four of any change: the kept answer looked up before the lane and again inside the lease, and
+        // Besides the three of any change without a tab open: the kept answer looked up before the lane and again
+        // inside the lease, and
         // stored (first answer wins) on the lease's connection ahead of the release, so whoever takes the cart next,
         // on either instance, finds it.
-        assertThat(commands).as(String.join("\n", commands)).hasSize(7);
+        assertThat(commands).as(String.join("\n", commands)).hasSize(6);
         List<String> replies =
                 commands.stream().filter(command -> command.contains(":reply:")).toList();
         assertThat(replies).hasSize(3);
@@ -208,6 +301,14 @@ class CartRoundTripTests {
             Thread.sleep(300);
             return new Sent(reply, monitor.commands());
         }
+    }
+
+    /** How many instances listen to {@code cart}'s events. */
+    private static long listeners(RedisLink link, String cart) {
+        return link.redis()
+                .execute(
+                        RedisScript.of("return redis.call('PUBSUB', 'NUMSUB', KEYS[1])[2]", Long.class),
+                        List.of(RedisCartEvents.channel(link, cart)));
     }
 
     /** The warm-up changes' releases, sent after their answers, are through before counting starts. */

@@ -35,6 +35,10 @@ class FencingTests {
         double lostBefore =
                 metersA.counter("bff.cart.lock", "outcome", "lease-lost").count();
 
+        // B has a tab of the cart open: it receives the cart's events (a tab's stream subscribes the same way).
+        CartEvents.Transport transportB = cluster.bean(1, CartEvents.Transport.class);
+        transportB.listen(cart);
+
         // The lease runs out while instance A is stalled (its Redis key expires): instance B takes the cart.
         StaleHolder.Takeover takeover = StaleHolder.takeOver(cluster, cart);
         CartLock.Lease late = takeover.late();
@@ -72,6 +76,7 @@ class FencingTests {
         tabsOnB.publish(cart, "marker", JsonNodeFactory.instance.objectNode());
         await().until(() -> tabsOnB.log(cart), log -> !log.isEmpty());
         assertThat(tabsOnB.log(cart)).extracting(CartEvents.Event::name).containsExactly("marker");
+        transportB.ignore(cart);
     }
 
     @Test
