@@ -7,6 +7,11 @@
 #
 #   bench/scale.sh              # DURATION=10 ROUNDS=3 CONNECTIONS=32 THREADS=2 BASE_PORT=18380 WARMUP_SECONDS=DURATION
 #
+# BFF_JAR runs that jar instead of the packaged application (target/centra-bff-*.jar, rebuilt when older than the
+# sources), e.g. a copy of an earlier build to compare with; BFF_JAVA_OPTS adds JVM options to the four instances (not
+# the sandbox), e.g. a profiler agent. Besides req/s, each round prints the CPU time the two instances of a pair used
+# per cart mutation (utime + stime from /proc, both instances, divided by the requests wrk completed).
+#
 # Needs Java 17; installs wrk, nginx and redis-server with apt-get when missing.
 set -euo pipefail
 
@@ -60,7 +65,7 @@ LOCAL_LB="http://127.0.0.1:$LOCAL_NGINX_PORT"
 
 # The packaged application, rebuilt when the sources are newer than it.
 . bench/lib.sh
-JAR=$(product_jar)
+JAR=${BFF_JAR:-$(product_jar)}
 
 declare -A PID_OF
 start() { # start NAME COMMAND...: runs in the background, logs to $WORK/NAME.log
@@ -84,8 +89,11 @@ for _ in $(seq 1 40); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && brea
 
 # Small heaps: three JVMs share the machine with Redis, nginx and wrk. Each instance serves its actuator on its own
 # public port (management.server.port = server.port), so the three do not compete for 8081.
+read -r -a EXTRA_OPTS <<<"${BFF_JAVA_OPTS:-}"
 JAVA=(env -u MANAGEMENT_SERVER_PORT -u CENTRA_BASE_URL java -Xmx384m -jar "$JAR" --server.address=127.0.0.1
   --bff.webhook.secret="$WEBHOOK_SECRET" --logging.level.root=WARN)
+BFF_JAVA=(env -u MANAGEMENT_SERVER_PORT -u CENTRA_BASE_URL java -Xmx384m "${EXTRA_OPTS[@]}" -jar "$JAR"
+  --server.address=127.0.0.1 --bff.webhook.secret="$WEBHOOK_SECRET" --logging.level.root=WARN)
 
 echo "Starting the shared Centra sandbox on 127.0.0.1:$SANDBOX_PORT (hosted by a BFF on :$CENTRA_PORT)"
 start centra "${JAVA[@]}" --spring.profiles.active=sandbox --server.port="$CENTRA_PORT" \
@@ -98,7 +106,7 @@ start_pair() {
   local first=$1 second=$2; shift 2
   for instance in "$first" "$second"; do
     name=bff-${instance%%:*}; port=${instance##*:}
-    start "$name" "${JAVA[@]}" --server.port="$port" --management.server.port="$port" \
+    start "$name" "${BFF_JAVA[@]}" --server.port="$port" --management.server.port="$port" \
       --centra.base-url="http://127.0.0.1:$SANDBOX_PORT/api/checkout/52" --centra.shared-secret="$SANDBOX_SECRET" \
       --bff.session.trusted-proxies=127.0.0.1 --bff.session.cookie-secure=false "$@"
   done
@@ -110,6 +118,7 @@ start_pair c:$C_PORT d:$D_PORT
 for instance in a:$A_PORT b:$B_PORT c:$C_PORT d:$D_PORT; do
   ready "bff-${instance%%:*}" "http://127.0.0.1:${instance##*:}/actuator/health/readiness"
 done
+echo "pids: sandbox ${PID_OF[centra]}, bff-a ${PID_OF[bff-a]}, bff-b ${PID_OF[bff-b]}, bff-c ${PID_OF[bff-c]}, bff-d ${PID_OF[bff-d]}"
 
 # The compose profile's nginx config, with loopback addresses for the compose host names, inside a minimal http block;
 # once for each pair (its upstream renamed).
@@ -170,6 +179,13 @@ served() { # requests an instance served, actuator excluded
     END { printf "%d", s }'
 }
 run_wrk() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@"; }
+TICKS=$(getconf CLK_TCK)
+cpu_ticks() { # CPU time (user + system, clock ticks) of the given processes
+  local sum=0 pid
+  for pid in "$@"; do sum=$((sum + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done
+  echo "$sum"
+}
+completed() { awk '/requests in/ { print $1 }' "$1"; }
 rps() { awk '/Requests\/sec/ { print $2 }' "$1"; }
 report() { # report NAME < wrk output
   awk -v n="$1" '
@@ -197,13 +213,22 @@ for round in $(seq 1 "$ROUNDS"); do
     lb=$([ "$pair" = redis ] && echo "$LB" || echo "$LOCAL_LB")
     run_wrk "$lb$CATALOG_PATH" >"$WORK/$pair-catalog-$round.txt"
     run_wrk -s "$WORK/carts.lua" "$lb/api/checkout/selection" >"$WORK/$pair-cart-$round.txt"
+    pids=$([ "$pair" = redis ] && echo "${PID_OF[bff-a]} ${PID_OF[bff-b]}" || echo "${PID_OF[bff-c]} ${PID_OF[bff-d]}")
+    # shellcheck disable=SC2086
+    cpu_before=$(cpu_ticks $pids)
     run_wrk -s "$WORK/mutations.lua" "$lb/api/checkout/selection" >"$WORK/$pair-mutation-$round.txt"
+    # shellcheck disable=SC2086
+    cpu_after=$(cpu_ticks $pids)
+    awk -v t=$((cpu_after - cpu_before)) -v hz="$TICKS" -v n="$(completed "$WORK/$pair-mutation-$round.txt")" \
+      'BEGIN { printf "%.2f\n", (n > 0 ? 1000 * t / hz / n : 0) }' >"$WORK/$pair-mutation-cpu-$round.txt"
   done
   for kind in catalog cart mutation; do
     printf '  round %s %-9s with Redis %8.0f req/s, without %8.0f req/s, ratio %s\n' "$round" "$kind" \
       "$(rps "$WORK/redis-$kind-$round.txt")" "$(rps "$WORK/local-$kind-$round.txt")" \
       "$(awk -v r="$(rps "$WORK/redis-$kind-$round.txt")" -v l="$(rps "$WORK/local-$kind-$round.txt")" 'BEGIN {printf "%.2f", r / l}')"
   done
+  printf '  round %s CPU per mutation (both instances of the pair): with Redis %s ms, without %s ms\n' "$round" \
+    "$(cat "$WORK/redis-mutation-cpu-$round.txt")" "$(cat "$WORK/local-mutation-cpu-$round.txt")"
 done
 a_after=$(served "$A_PORT"); b_after=$(served "$B_PORT")
 echo
