@@ -6,7 +6,7 @@
 # Phases: (1) the relayed operations at low concurrency, LATENCY_ROUNDS rounds, each round straight to the stub, through
 # a bare Spring MVC + WebClient relay (bench/baseline: the framework's own floor on this machine) and through the BFF,
 # back to back; the median round's figures stand: what the BFF adds to a Centra call, what the bare relay adds, and
-# the difference, which is the BFF's own;
+# the difference, which is the BFF's own; for both relays also the CPU per request and what the JIT compilers used;
 # (2) HOLD_CONNECTIONS concurrent connections through the BFF: throughput, latency, in-flight, threads, heap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -80,6 +80,28 @@ stub_requests() { curl -s "$STUB/stub_status" | awk 'NR==3 { print $3 }'; }
 run() { # run NAME URL CONNECTIONS SECONDS
   wrk -t2 -c"$3" -d"$4"s --timeout 30s -s bench/load.lua "$2" | awk -v n="$1" '/^RESULT/ { sub(/^RESULT/, n); print }'
 }
+# CPU time (ms) a process has used: all its threads, or only the JIT compiler threads with "jit".
+cpu_ms() {
+  if [ "${2:-}" = jit ]; then
+    for task in /proc/"$1"/task/*; do
+      case $(cat "$task/comm" 2>/dev/null) in C1\ Compiler*|C2\ Compiler*) sed 's/.*) //' "$task/stat" ;; esac
+    done | awk '{ t += $12 + $13 } END { printf "%d", t * 10 }'
+  else
+    sed 's/.*) //' /proc/"$1"/stat | awk '{ printf "%d", ($12 + $13) * 10 }'
+  fi
+}
+# run_measured NAME URL PID FILE: run() at the phase-1 settings, plus the process's CPU per request and, for a JVM,
+# how much of it its JIT compilers took (a relay whose compilers are still busy is not warm yet).
+run_measured() {
+  local before jit_before
+  before=$(cpu_ms "$3"); jit_before=$(cpu_ms "$3" jit)
+  run "$1" "$2" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" > "$4"
+  awk -v used=$(($(cpu_ms "$3") - before)) -v jit=$(($(cpu_ms "$3" jit) - jit_before)) \
+    '{ n = $0; sub(/.*requests=/, "", n); sub(/ .*/, "", n)
+       printf "%s cpu_ms_per_request=%.2f jit_cpu_ms=%d\n", $0, used / n, jit }' "$4" > "$4.tmp"
+  mv "$4.tmp" "$4"
+  cat "$4"
+}
 
 echo "cores: $(nproc), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java bench/WakeUp.java 1 100   # the machine's price of one hand-off between threads, at low load
@@ -97,8 +119,8 @@ field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" "$1"; }
 # Direct, bare relay and BFF back to back in each round, so all three see the same machine; the median round stands.
 for round in $(seq 1 "$LATENCY_ROUNDS"); do
   run "direct-to-stub" "$STUB" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/direct-$round.txt"
-  run "bare-relay    " "$BARE" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/bare-$round.txt"
-  run "through-bff   " "$BFF" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/bff-$round.txt"
+  run_measured "bare-relay    " "$BARE" "$BARE_PID" "$WORK/bare-$round.txt"
+  run_measured "through-bff   " "$BFF" "$BFF_PID" "$WORK/bff-$round.txt"
   awk -v r="$round" -v d50="$(field "$WORK/direct-$round.txt" p50_ms)" -v b50="$(field "$WORK/bff-$round.txt" p50_ms)" \
       -v d99="$(field "$WORK/direct-$round.txt" p99_ms)" -v b99="$(field "$WORK/bff-$round.txt" p99_ms)" \
       -v r50="$(field "$WORK/bare-$round.txt" p50_ms)" -v r99="$(field "$WORK/bare-$round.txt" p99_ms)" \

@@ -6,8 +6,14 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,6 +24,10 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 import org.springframework.http.server.observation.ServerRequestObservationConvention;
 import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitterReturnValueHandler;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -53,6 +63,27 @@ class WebConfiguration {
                 && request.getCarrier().getRequestURI().endsWith("/selection/events"));
     }
 
+    /**
+     * Answers relayed from Centra ({@code Mono<ResponseEntity<JsonNode>>}) are written when they arrive instead of
+     * through a second dispatch of the request ({@link JsonAnswers}); Spring's handler stays behind it for the rest.
+     */
+    @Bean
+    SmartInitializingSingleton jsonAnswersFirst(
+            RequestMappingHandlerAdapter adapter,
+            JsonMapper mapper,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
+            @Value("${spring.mvc.async.request-timeout:#{null}}") Duration timeout) {
+        return () -> {
+            List<HandlerMethodReturnValueHandler> handlers = new ArrayList<>(adapter.getReturnValueHandlers());
+            HandlerMethodReturnValueHandler reactive = handlers.stream()
+                    .filter(ResponseBodyEmitterReturnValueHandler.class::isInstance)
+                    .findFirst()
+                    .orElseThrow();
+            handlers.add(0, new JsonAnswers(reactive, mapper, resolver, timeout));
+            adapter.setReturnValueHandlers(handlers);
+        };
+    }
+
     @Bean
     Rejections rejections(MeterRegistry meters) {
         return new Rejections(meters);
@@ -77,8 +108,7 @@ class WebConfiguration {
             RateLimiter limiter,
             ClientIp clientIp,
             ObjectMapper mapper,
-            @org.springframework.beans.factory.annotation.Value("${bff.session.cookie-name:centra-session}")
-                    String sessionCookie,
+            @Value("${bff.session.cookie-name:centra-session}") String sessionCookie,
             Problems problems) {
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
                 new RateLimitFilter(properties, api.basePath(), limiter, clientIp, mapper, sessionCookie, problems));
