@@ -136,7 +136,9 @@ final class JsonAnswers implements HandlerMethodReturnValueHandler {
         private final HttpServletResponse response;
         private final ContextSnapshot snapshot;
         private final AtomicInteger state = new AtomicInteger(SUBSCRIBED);
-        private final AtomicBoolean written = new AtomicBoolean();
+        /** Set by whoever ends the request: writing the answer, the timeout or the client's error. */
+        private final AtomicBoolean ended = new AtomicBoolean();
+
         private volatile @Nullable Subscription subscription;
         private volatile @Nullable AsyncContext async;
         private @Nullable ResponseEntity<JsonNode> entity;
@@ -173,12 +175,19 @@ final class JsonAnswers implements HandlerMethodReturnValueHandler {
             arrived();
         }
 
-        /** The answer is complete: written here if the handler has not returned yet, else on a container thread. */
+        /**
+         * The answer is complete: written on the request's thread if the handler has not returned yet, else on a
+         * container thread, unless the request has already ended (the client went away, or it timed out).
+         */
         private void arrived() {
             if (!state.compareAndSet(SUBSCRIBED, ARRIVED)) {
                 AsyncContext context = async;
-                if (context != null) {
-                    context.start(() -> finish(context, this::writeOnce));
+                if (context != null && !ended.get()) {
+                    try {
+                        context.start(() -> finish(context, this::write));
+                    } catch (IllegalStateException over) {
+                        log.debug("The request ended before its answer arrived", over);
+                    }
                 }
             }
         }
@@ -186,7 +195,9 @@ final class JsonAnswers implements HandlerMethodReturnValueHandler {
         /** Called on the request's thread once the handler has subscribed. */
         void handlerReturned() throws IOException {
             if (state.get() == ARRIVED) {
-                writeOnce();
+                // Not asynchronous: nothing else can end this request.
+                ended.set(true);
+                write();
                 return;
             }
             AsyncContext context = request.startAsync(request, response);
@@ -197,29 +208,34 @@ final class JsonAnswers implements HandlerMethodReturnValueHandler {
             async = context;
             if (!state.compareAndSet(SUBSCRIBED, ASYNCHRONOUS)) {
                 // Arrived while the request was going asynchronous: this thread still writes it.
-                finish(context, this::writeOnce);
+                finish(context, this::write);
             }
         }
 
         /**
-         * Runs {@code step} outside the request's dispatch with the handler's thread-locals back in place (the
-         * observation, and the correlation id in the log context: {@link WebConfiguration} registers it), then ends
-         * the request.
+         * Ends the asynchronous request, once: whoever comes first (the answer, the timeout, the client going away)
+         * runs {@code step} with the handler's thread-locals back in place (the observation, and the correlation id
+         * in the log context: {@link WebConfiguration} registers it) and completes the request; the others do nothing.
          */
         private void finish(AsyncContext context, Step step) {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
             try (ContextSnapshot.Scope scope = snapshot.setThreadLocals()) {
                 step.run();
             } catch (IOException | RuntimeException e) {
                 log.debug("Writing an answer failed (the client may have gone away)", e);
             } finally {
-                context.complete();
+                try {
+                    context.complete();
+                } catch (IllegalStateException over) {
+                    // The container ended it meanwhile (an error dispatch after the client went away).
+                    log.debug("The request had already ended", over);
+                }
             }
         }
 
-        private void writeOnce() throws IOException {
-            if (!written.compareAndSet(false, true)) {
-                return;
-            }
+        private void write() throws IOException {
             Throwable failure = error;
             if (failure != null) {
                 resolve(failure instanceof Exception exception ? exception : new IllegalStateException(failure));
@@ -269,21 +285,14 @@ final class JsonAnswers implements HandlerMethodReturnValueHandler {
 
         @Override
         public void onTimeout(AsyncEvent event) {
-            AsyncContext context = async;
-            if (context != null && written.compareAndSet(false, true)) {
-                cancel();
-                finish(context, () -> resolve(new AsyncRequestTimeoutException()));
-            }
+            cancel();
+            finish(event.getAsyncContext(), () -> resolve(new AsyncRequestTimeoutException()));
         }
 
         @Override
         public void onError(AsyncEvent event) {
-            written.set(true);
             cancel();
-            AsyncContext context = async;
-            if (context != null) {
-                context.complete();
-            }
+            finish(event.getAsyncContext(), () -> {});
         }
 
         @Override

@@ -11,9 +11,13 @@ import io.centrabff.ShopperClient.Reply;
 import io.centrabff.centra.StubbedCentra;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Relayed answers are written when Centra's answer arrives, not through a second dispatch of the request: with their
@@ -84,6 +88,30 @@ class JsonAnswersTests extends StubbedCentra {
         assertThat(client.get("/api/checkout/selection").status()).isEqualTo(200);
 
         await().until(() -> answered() == before + 1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aClientThatGoesAwayBeforeTheAnswerEndsTheRequestOnceAndTheAnswerIsDropped(CapturedOutput output)
+            throws Exception {
+        CENTRA.stubFor(
+                get(urlEqualTo(API + "/selection")).willReturn(okJson(SELECTION).withFixedDelay(700)));
+
+        for (int i = 0; i < 3; i++) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.getOutputStream()
+                        .write("GET /api/checkout/selection HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                await().until(() -> CENTRA.getAllServeEvents().size() > 0);
+                socket.setSoLinger(true, 0); // a reset, as a closed tab's connection
+            }
+            CENTRA.resetRequests();
+        }
+        Thread.sleep(1_500); // the answers Centra still gives arrive for requests that have ended
+
+        assertThat(client.get("/api/checkout/selection").status()).isEqualTo(200);
+        assertThat(output.getAll()).doesNotContain("IllegalStateException");
     }
 
     private long answered() {
