@@ -1,6 +1,7 @@
 package io.centrabff.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.lang.Nullable;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -80,6 +82,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid path value");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * An answer that could not be written because its connection or response is gone (the client went away while
+     * the answer was on its way): there is no one to tell, and it is not the service's fault, so it is dropped at
+     * debug level rather than reported as a warning for every closed tab.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotWritable(
+            HttpMessageNotWritableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedBy(ex, IOException.class)) {
+            log.debug("An answer was not written: the client's connection is gone", ex);
+            return null;
+        }
+        return super.handleHttpMessageNotWritable(ex, headers, status, request);
     }
 
     @ExceptionHandler(Exception.class)
