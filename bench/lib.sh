@@ -23,3 +23,39 @@ baseline_jar() {
   ./mvnw -q -B -f "$dir/baseline/pom.xml" -DskipTests package >&2
   echo "$dir/baseline/target/bare-mvc.jar"
 }
+
+# Sets WORK to a fresh directory under /tmp (named after NAME) and PIDS to an empty list; on exit every process in
+# PIDS is stopped and WORK removed. Scripts add what they start to PIDS.
+bench_work() {
+  WORK=$(mktemp -d "/tmp/centra-bff-$1.XXXXXX")
+  PIDS=()
+  trap bench_cleanup EXIT
+}
+bench_cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+
+# Installs wrk, and nginx with the echo module the Centra stand-in needs (bench/load-stub.conf), when missing.
+need_stub_tools() {
+  if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null \
+      || [ ! -e /usr/lib/nginx/modules/ngx_http_echo_module.so ]; then
+    apt-get update -qq \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light libnginx-mod-http-echo >/dev/null
+  fi
+}
+
+# CPU time in milliseconds (user + system) that process PID has used; with a second argument "jit", only its JIT
+# compiler threads' (a JVM whose compilers are still busy is not warm yet).
+cpu_ms() {
+  local hz
+  hz=$(getconf CLK_TCK)
+  if [ "${2:-}" = jit ]; then
+    for task in /proc/"$1"/task/*; do
+      case $(cat "$task/comm" 2>/dev/null) in C1\ Compiler*|C2\ Compiler*) sed 's/.*) //' "$task/stat" ;; esac
+    done
+  else
+    sed 's/.*) //' /proc/"$1"/stat
+  fi | awk -v hz="$hz" '{ t += $12 + $13 } END { printf "%d", t * 1000 / hz }'
+}

@@ -19,25 +19,14 @@ LATENCY_SECONDS=${LATENCY_SECONDS:-10}
 LATENCY_ROUNDS=${LATENCY_ROUNDS:-3}
 HOLD_CONNECTIONS=${HOLD_CONNECTIONS:-2000}
 HOLD_SECONDS=${HOLD_SECONDS:-30}
-WORK=$(mktemp -d /tmp/centra-bff-load.XXXXXX)
 STUB="http://127.0.0.1:$STUB_PORT"
 BFF="http://127.0.0.1:$BFF_PORT"
 BARE="http://127.0.0.1:$BARE_PORT"
-PIDS=()
-
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || [ ! -e /usr/lib/nginx/modules/ngx_http_echo_module.so ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light libnginx-mod-http-echo >/dev/null
-fi
-ulimit -n "$(ulimit -Hn)" 2>/dev/null || true  # 2,000 client + 2,000 upstream sockets need more than 1,024
 
 . bench/lib.sh
+bench_work load
+need_stub_tools
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true  # 2,000 client + 2,000 upstream sockets need more than 1,024
 JAR=$(product_jar)
 BARE_JAR=$(baseline_jar "$WORK")
 
@@ -79,16 +68,6 @@ metric() { # sum of a Prometheus sample by name and optional label filter
 stub_requests() { curl -s "$STUB/stub_status" | awk 'NR==3 { print $3 }'; }
 run() { # run NAME URL CONNECTIONS SECONDS
   wrk -t2 -c"$3" -d"$4"s --timeout 30s -s bench/load.lua "$2" | awk -v n="$1" '/^RESULT/ { sub(/^RESULT/, n); print }'
-}
-# CPU time (ms) a process has used: all its threads, or only the JIT compiler threads with "jit".
-cpu_ms() {
-  if [ "${2:-}" = jit ]; then
-    for task in /proc/"$1"/task/*; do
-      case $(cat "$task/comm" 2>/dev/null) in C1\ Compiler*|C2\ Compiler*) sed 's/.*) //' "$task/stat" ;; esac
-    done | awk '{ t += $12 + $13 } END { printf "%d", t * 10 }'
-  else
-    sed 's/.*) //' /proc/"$1"/stat | awk '{ printf "%d", ($12 + $13) * 10 }'
-  fi
 }
 # run_measured NAME URL PID FILE: run() at the phase-1 settings, plus the process's CPU per request and, for a JVM,
 # how much of it its JIT compilers took (a relay whose compilers are still busy is not warm yet).

@@ -21,20 +21,10 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 ROUNDS=${ROUNDS:-4}
 CONNECTIONS=${CONNECTIONS:-16}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
-WORK=$(mktemp -d /tmp/centra-bff-relay.XXXXXX)
-PIDS=()
 
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || [ ! -e /usr/lib/nginx/modules/ngx_http_echo_module.so ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light libnginx-mod-http-echo >/dev/null
-fi
 . bench/lib.sh
+bench_work relay
+need_stub_tools
 AFTER_JAR=${AFTER_JAR:-$(product_jar)}
 
 sed -e "s#__PORT__#$STUB_PORT#g" -e "s#__DIR__#$WORK#g" bench/load-stub.conf > "$WORK/nginx.conf"
@@ -67,7 +57,6 @@ wrk -t1 -c32 -d"${WARMUP_SECONDS}"s -s bench/load.lua "http://127.0.0.1:$AFTER_P
 wait "$WARMING"
 echo "load average before the rounds: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-cpu_ms() { sed 's/.*) //' /proc/"$1"/stat | awk '{ printf "%d", ($12 + $13) * 10 }'; }
 measure() { # measure LABEL PORT PID
   local before after
   before=$(cpu_ms "$3")

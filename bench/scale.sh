@@ -23,16 +23,9 @@ THREADS=${THREADS:-2}
 BASE_PORT=${BASE_PORT:-18380}
 SANDBOX_SECRET=bench-sandbox-shared-secret
 WEBHOOK_SECRET=bench-webhook-secret
-WORK=$(mktemp -d /tmp/centra-bff-scale.XXXXXX)
+. bench/lib.sh
+bench_work scale
 chmod 755 "$WORK"   # nginx workers run as an unprivileged user
-PIDS=()
-
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 
 need() {
   local missing=()
@@ -64,7 +57,6 @@ LB="http://127.0.0.1:$NGINX_PORT"
 LOCAL_LB="http://127.0.0.1:$LOCAL_NGINX_PORT"
 
 # The packaged application, rebuilt when the sources are newer than it.
-. bench/lib.sh
 JAR=${BFF_JAR:-$(product_jar)}
 
 declare -A PID_OF
