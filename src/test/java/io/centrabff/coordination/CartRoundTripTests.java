@@ -42,16 +42,7 @@ class CartRoundTripTests {
 
     @Test
     void oneCartChangeWithNoTabOpenTakesThreeCommandsToRedis() throws Exception {
-        ShopperClient shopper = new ShopperClient(cluster.port(0));
-        Reply added = shopper.post(cluster.url(0, "/api/checkout/items/1001-1"), null);
-        assertThat(added.status()).isEqualTo(200);
-        // Once, so Redis knows the scripts by their digests.
-        String line = added.json().at("/selection/items/0/line").asText();
-        assertThat(shopper.post(cluster.url(0, "/api/checkout/lines/" + line), null)
-                        .status())
-                .isEqualTo(200);
-
-        awaitReleases();
+        ShopperClient shopper = shopperWithACartChangedTwice();
 
         // The lease's release is sent after the answer.
         List<String> commands = sentBy(() -> shopper.put(cluster.url(0, "/api/checkout/countries/SE"), null), 3)
@@ -71,15 +62,8 @@ class CartRoundTripTests {
 
     @Test
     void aChangeOfACartWithATabOpenSendsItsSuspendAheadOfCentraAndOnlyThatTabsInstanceReceivesIt() throws Exception {
-        ShopperClient shopper = new ShopperClient(cluster.port(0));
-        Reply added = shopper.post(cluster.url(0, "/api/checkout/items/1001-1"), null);
-        assertThat(added.status()).isEqualTo(200);
-        String line = added.json().at("/selection/items/0/line").asText();
-        assertThat(shopper.post(cluster.url(0, "/api/checkout/lines/" + line), null)
-                        .status())
-                .isEqualTo(200);
+        ShopperClient shopper = shopperWithACartChangedTwice();
         String cart = cluster.bean(0, CartKeys.class).cartOf(shopper.cookie("centra-session"));
-        awaitReleases();
 
         try (EventStream tabOnB =
                 new EventStream(cluster.url(1, "/api/checkout/selection/events"), shopper.cookie("centra-session"))) {
@@ -312,6 +296,22 @@ class CartRoundTripTests {
     }
 
     /** The warm-up changes' releases, sent after their answers, are through before counting starts. */
+    /**
+     * A shopper whose cart was changed twice on instance 0 (so Redis knows the scripts by their digests), with every
+     * lease released.
+     */
+    private static ShopperClient shopperWithACartChangedTwice() {
+        ShopperClient shopper = new ShopperClient(cluster.port(0));
+        Reply added = shopper.post(cluster.url(0, "/api/checkout/items/1001-1"), null);
+        assertThat(added.status()).isEqualTo(200);
+        String line = added.json().at("/selection/items/0/line").asText();
+        assertThat(shopper.post(cluster.url(0, "/api/checkout/lines/" + line), null)
+                        .status())
+                .isEqualTo(200);
+        awaitReleases();
+        return shopper;
+    }
+
     private static void awaitReleases() {
         RedisLink link = cluster.bean(0, RedisLink.class);
         await().until(() -> link.redis().keys(link.key("cart-lock") + ":*"), Set::isEmpty);
