@@ -44,11 +44,11 @@ import tools.jackson.databind.json.JsonMapper;
  * without going asynchronous at all.
  *
  * <p>What the re-dispatch gave is kept: the handler's context (trace, observation, the correlation id in the log
- * context) travels with the answer and is in place while it is written, errors become problem answers through the same exception
- * resolvers ({@link ProblemAdvice}) and a timeout through {@link AsyncRequestTimeoutException}, and a client that goes
- * away cancels the work, as Spring does. The server observation ends when the asynchronous request completes (its
- * listener). As with Spring's message conversion, an answer with a content type is written as it is, and one
- * without gets {@code application/json} unless the caller's {@code Accept} excludes it (406).
+ * context) travels with the answer and is in place while it is written; errors become problem answers through the
+ * same exception resolvers ({@link ProblemAdvice}), a timeout through {@link AsyncRequestTimeoutException}; a client
+ * that goes away cancels the work, as with Spring. The server observation ends when the asynchronous request
+ * completes (its listener). As with Spring's message conversion, an answer with a content type is written as it is,
+ * and one without gets {@code application/json} unless the caller's {@code Accept} excludes it (406).
  */
 final class JsonAnswers implements HandlerMethodReturnValueHandler {
 
