@@ -31,27 +31,29 @@ class UnwritableAnswerTests {
 
     @Test
     void anAnswerWhoseConnectionIsGoneIsDroppedWithoutAWarning(CapturedOutput output) throws Exception {
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        response.setCommitted(true);
         HttpMessageNotWritableException gone = new HttpMessageNotWritableException(
                 "Could not write JSON: ServletOutputStream failed to write",
                 new IOException("The response may not be written to once it has been closed"));
 
-        assertThat(advice.handleException(gone, new ServletWebRequest(new MockHttpServletRequest(), response)))
-                .isNull();
+        assertThat(advice.handleException(gone, committed())).isNull();
         assertThat(output.getAll()).doesNotContain("WARN");
     }
 
     @Test
     void anAnswerThatCannotBeSerialisedIsStillReported(CapturedOutput output) throws Exception {
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        response.setCommitted(true);
         HttpMessageNotWritableException broken = new HttpMessageNotWritableException(
                 "Could not write JSON",
                 InvalidDefinitionException.from((JsonGenerator) null, "no serializer", (JavaType) null));
 
-        advice.handleException(broken, new ServletWebRequest(new MockHttpServletRequest(), response));
+        advice.handleException(broken, committed());
 
         assertThat(output.getAll()).contains("WARN").contains("Response already committed");
+    }
+
+    /** A request whose response has already begun: the answer's headers are on their way. */
+    private static ServletWebRequest committed() {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        response.setCommitted(true);
+        return new ServletWebRequest(new MockHttpServletRequest(), response);
     }
 }
