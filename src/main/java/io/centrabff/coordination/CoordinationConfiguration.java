@@ -77,10 +77,15 @@ class CoordinationConfiguration {
                     Duration.ofMillis(100), properties.reconnectMaxDelay(), 100, TimeUnit.MILLISECONDS));
         }
 
-        /** One delivery thread, so messages reach handlers in the order Redis received them (replaces Boot's container). */
+        /**
+         * One delivery thread, so messages reach handlers in the order Redis received them (replaces Boot's container).
+         * Started by {@link RedisLink}, not by the context: a Redis that cannot be reached at start-up leaves the link
+         * down (local fallbacks) instead of failing the start, and the link's probe starts it once Redis answers.
+         */
         @Bean(destroyMethod = "destroy")
         RedisMessageListenerContainer redisMessageListenerContainer(RedisConnectionFactory connections) {
             RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+            container.setAutoStartup(false);
             container.setConnectionFactory(connections);
             container.setTaskExecutor(new TaskExecutorAdapter(Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "redis-messages");

@@ -69,6 +69,10 @@ final class LinkProbe {
                         + properties.probeTimeout().toMillis() + " ms");
             }
             if (nonce == 0) {
+                if (!link.listening()) {
+                    // Not subscribed (Redis not reached since start-up): a probe could not come back.
+                    return;
+                }
                 long next = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
                 sent = now;
                 nonce = next;

@@ -43,6 +43,8 @@ public final class RedisLink implements SmartLifecycle {
     private volatile Instant downSince;
     private volatile String downReason = "not connected yet";
     private volatile boolean running;
+    /** Whether a failed start of the listener container was logged: only the first is. */
+    private volatile boolean startFailureLogged;
     private final LinkProbe probe;
 
     RedisLink(
@@ -237,13 +239,56 @@ public final class RedisLink implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        listening();
         probe.start();
+    }
+
+    /**
+     * Whether the listener container is subscribed, starting it if not. A Redis that cannot be reached (at start-up,
+     * when the context would otherwise fail to start) leaves it stopped and the link down; the probe calls this again
+     * before each probe it sends, so the container starts once Redis answers.
+     */
+    boolean listening() {
+        if (listeners.isRunning()) {
+            return true;
+        }
+        try {
+            listeners.start();
+            return true;
+        } catch (RuntimeException e) {
+            try {
+                // A failed start leaves the container marked as started; stopped, it can be started again.
+                listeners.stop();
+            } catch (RuntimeException ignored) {
+                // Nothing was subscribed.
+            }
+            if (!everUp && !startFailureLogged) {
+                startFailureLogged = true;
+                log.warn(
+                        "Redis not reachable at start-up ({}): coordination uses this instance's local state until it"
+                                + " answers",
+                        rootMessage(e));
+            }
+            downReason = "listener container: " + rootMessage(e);
+            return false;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     @Override
     public void stop() {
         running = false;
         probe.stop();
+        if (listeners.isRunning()) {
+            listeners.stop();
+        }
     }
 
     @Override

@@ -26,11 +26,13 @@ public final class Cluster implements AutoCloseable {
 
     public final RedisServer redis;
     public final CentraSandbox centra;
+    private final String prefix;
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
-    private Cluster(RedisServer redis, CentraSandbox centra) {
+    private Cluster(RedisServer redis, CentraSandbox centra, String prefix) {
         this.redis = redis;
         this.centra = centra;
+        this.prefix = prefix;
     }
 
     private static Cluster shared;
@@ -61,33 +63,13 @@ public final class Cluster implements AutoCloseable {
     /** Starts Redis, Centra and two instances, and waits until both coordinate through Redis. */
     public static Cluster start(String... properties) {
         RedisServer redis = RedisServer.start();
-        Cluster cluster = new Cluster(redis, CentraSandbox.start(SandboxOptions.defaults()));
-        String prefix = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        Cluster cluster = new Cluster(
+                redis,
+                CentraSandbox.start(SandboxOptions.defaults()),
+                "test-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             for (int i = 0; i < 2; i++) {
-                Map<String, Object> values = new LinkedHashMap<>();
-                values.put("server.port", "0");
-                values.put("management.server.port", "0");
-                values.put("centra.base-url", cluster.centra.baseUrl().toString());
-                values.put("centra.shared-secret", cluster.centra.sharedSecret());
-                values.put("bff.session.cookie-secure", "false");
-                values.put("bff.webhook.secret", WEBHOOK_SECRET);
-                values.put("bff.admin.secret", ADMIN_SECRET);
-                values.put("bff.catalog.server-key", "test-server-key");
-                values.put("spring.data.redis.host", "127.0.0.1");
-                values.put("spring.data.redis.port", Integer.toString(redis.port()));
-                values.put("bff.redis.key-prefix", prefix);
-                values.put("bff.redis.probe-interval", "100ms");
-                values.put("bff.redis.probe-timeout", "500ms");
-                for (String property : properties) {
-                    int equals = property.indexOf('=');
-                    values.put(property.substring(0, equals), property.substring(equals + 1));
-                }
-                // As arguments: default properties would lose to application.yml.
-                String[] arguments = values.entrySet().stream()
-                        .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                        .toArray(String[]::new);
-                cluster.instances.add(new SpringApplicationBuilder(CentraBffApplication.class).run(arguments));
+                cluster.instances.add(cluster.another(properties));
             }
             for (int i = 0; i < 2; i++) {
                 RedisLink link = cluster.bean(i, RedisLink.class);
@@ -98,6 +80,36 @@ public final class Cluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts one more instance with this cluster's settings (its Centra, its Redis and key prefix), plus
+     * {@code properties}; the caller closes it. Does not wait for its Redis link.
+     */
+    public ConfigurableApplicationContext another(String... properties) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("server.port", "0");
+        values.put("management.server.port", "0");
+        values.put("centra.base-url", centra.baseUrl().toString());
+        values.put("centra.shared-secret", centra.sharedSecret());
+        values.put("bff.session.cookie-secure", "false");
+        values.put("bff.webhook.secret", WEBHOOK_SECRET);
+        values.put("bff.admin.secret", ADMIN_SECRET);
+        values.put("bff.catalog.server-key", "test-server-key");
+        values.put("spring.data.redis.host", "127.0.0.1");
+        values.put("spring.data.redis.port", Integer.toString(redis.port()));
+        values.put("bff.redis.key-prefix", prefix);
+        values.put("bff.redis.probe-interval", "100ms");
+        values.put("bff.redis.probe-timeout", "500ms");
+        for (String property : properties) {
+            int equals = property.indexOf('=');
+            values.put(property.substring(0, equals), property.substring(equals + 1));
+        }
+        // As arguments: default properties would lose to application.yml.
+        String[] arguments = values.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(CentraBffApplication.class).run(arguments);
     }
 
     public int port(int instance) {
