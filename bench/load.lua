@@ -22,8 +22,18 @@ if os.getenv("MIX") == "relayed" then
   requests = relayed
 end
 local table_ = {}
+-- THINK_MS=N: every request waits a random 0 to 2N ms first (N on average), as shoppers' requests do. Without it the
+-- connections fall into lockstep behind the stand-in's fixed 100 ms, and each request arrives in a burst with all the
+-- others (16 at once at 16 connections): the latency then measures the burst, not the path.
+local think = tonumber(os.getenv("THINK_MS") or "0")
+if think > 0 then
+  delay = function()
+    return math.random(0, 2 * think)
+  end
+end
 -- Built in init: wrk adds the Host header only once the target is known.
 init = function(args)
+  math.randomseed(os.time() + (tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000))
   for _, r in ipairs(requests) do
     local raw = wrk.format(r.method, r.path, r.headers, r.body)
     for _ = 1, r.weight do table_[#table_ + 1] = raw end

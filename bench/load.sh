@@ -7,6 +7,10 @@
 # a bare Spring MVC + WebClient relay (bench/baseline: the framework's own floor on this machine) and through the BFF,
 # back to back; the median round's figures stand: what the BFF adds to a Centra call, what the bare relay adds, and
 # the difference, which is the BFF's own; for both relays also the CPU per request and what the JIT compilers used;
+# measured twice: (1a) in lockstep, every connection sending again the moment its answer arrives, which behind the
+# stand-in's fixed 100 ms makes every round trip one burst of all the connections at once, and (1b) paced, each request
+# after a random pause of 0 to 2 x PACED_THINK_MS ms (50 by default), so that requests arrive spread out as shoppers'
+# do;
 # (2) HOLD_CONNECTIONS concurrent connections through the BFF: throughput, latency, in-flight, threads, heap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,9 +21,11 @@ BARE_PORT=${BARE_PORT:-18082}
 LATENCY_CONNECTIONS=${LATENCY_CONNECTIONS:-16}
 LATENCY_SECONDS=${LATENCY_SECONDS:-10}
 LATENCY_ROUNDS=${LATENCY_ROUNDS:-3}
+PACED_THINK_MS=${PACED_THINK_MS:-50}
 HOLD_CONNECTIONS=${HOLD_CONNECTIONS:-2000}
 HOLD_SECONDS=${HOLD_SECONDS:-30}
 STUB="http://127.0.0.1:$STUB_PORT"
+unset THINK_MS   # bench/load.lua's pause: set below for phase 1b only
 BFF="http://127.0.0.1:$BFF_PORT"
 BARE="http://127.0.0.1:$BARE_PORT"
 
@@ -92,22 +98,37 @@ MIX=relayed wrk -t2 -c64 -d"${RELAYED_WARMUP_SECONDS:-30}"s -s bench/load.lua "$
 MIX=relayed wrk -t2 -c64 -d"${RELAYED_WARMUP_SECONDS:-30}"s -s bench/load.lua "$BARE" >/dev/null
 run "warm-up-stub" "$STUB" 16 3 >/dev/null
 
-echo "== phase 1: added latency (relayed operations only), $LATENCY_CONNECTIONS connections, ${LATENCY_SECONDS}s each, $LATENCY_ROUNDS rounds =="
 export MIX=relayed   # operations that reach Centra on every call: the stub sees the same requests as the BFF does
 field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" "$1"; }
-# Direct, bare relay and BFF back to back in each round, so all three see the same machine; the median round stands.
-for round in $(seq 1 "$LATENCY_ROUNDS"); do
-  run "direct-to-stub" "$STUB" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/direct-$round.txt"
-  run_measured "bare-relay    " "$BARE" "$BARE_PID" "$WORK/bare-$round.txt"
-  run_measured "through-bff   " "$BFF" "$BFF_PID" "$WORK/bff-$round.txt"
-  awk -v r="$round" -v d50="$(field "$WORK/direct-$round.txt" p50_ms)" -v b50="$(field "$WORK/bff-$round.txt" p50_ms)" \
-      -v d99="$(field "$WORK/direct-$round.txt" p99_ms)" -v b99="$(field "$WORK/bff-$round.txt" p99_ms)" \
-      -v r50="$(field "$WORK/bare-$round.txt" p50_ms)" -v r99="$(field "$WORK/bare-$round.txt" p99_ms)" \
-      'BEGIN { printf "round %d added-by-bff p50_ms=%.2f p99_ms=%.2f added-by-bare-relay p50_ms=%.2f p99_ms=%.2f bff-own p50_ms=%.2f p99_ms=%.2f\n",
-               r, b50 - d50, b99 - d99, r50 - d50, r99 - d99, b50 - r50, b99 - r99 }' | tee -a "$WORK/added.txt"
-done
-unset MIX
-sort -t= -k2 -n "$WORK/added.txt" | awk -v n="$LATENCY_ROUNDS" 'NR == int((n + 1) / 2) { sub(/^round [0-9]+ /, ""); print "median round: " $0 }'
+# phase1 NAME: direct, bare relay and BFF back to back in each round, so all three see the same machine; the median
+# round stands.
+phase1() {
+  local name=$1 round
+  for round in $(seq 1 "$LATENCY_ROUNDS"); do
+    run "direct-to-stub" "$STUB" "$LATENCY_CONNECTIONS" "$LATENCY_SECONDS" | tee "$WORK/$name-direct-$round.txt"
+    run_measured "bare-relay    " "$BARE" "$BARE_PID" "$WORK/$name-bare-$round.txt"
+    run_measured "through-bff   " "$BFF" "$BFF_PID" "$WORK/$name-bff-$round.txt"
+    awk -v r="$round" -v d50="$(field "$WORK/$name-direct-$round.txt" p50_ms)" \
+        -v b50="$(field "$WORK/$name-bff-$round.txt" p50_ms)" -v d99="$(field "$WORK/$name-direct-$round.txt" p99_ms)" \
+        -v b99="$(field "$WORK/$name-bff-$round.txt" p99_ms)" -v r50="$(field "$WORK/$name-bare-$round.txt" p50_ms)" \
+        -v r99="$(field "$WORK/$name-bare-$round.txt" p99_ms)" \
+        'BEGIN { printf "round %d added-by-bff p50_ms=%.2f p99_ms=%.2f added-by-bare-relay p50_ms=%.2f p99_ms=%.2f bff-own p50_ms=%.2f p99_ms=%.2f\n",
+                 r, b50 - d50, b99 - d99, r50 - d50, r99 - d99, b50 - r50, b99 - r99 }' | tee -a "$WORK/$name-added.txt"
+  done
+  sort -t= -k2 -n "$WORK/$name-added.txt" | awk -v n="$LATENCY_ROUNDS" -v name="$name" \
+    'NR == int((n + 1) / 2) { sub(/^round [0-9]+ /, ""); print "median round, " name ": " $0 }'
+}
+echo "== phase 1a: added latency, lockstep: $LATENCY_CONNECTIONS connections, ${LATENCY_SECONDS}s each, $LATENCY_ROUNDS rounds =="
+# Every connection sends its next request the moment its answer arrives; behind the stand-in's fixed 100 ms they fall
+# into step, so each round trip is a burst of all of them at once, and the added latency includes waiting for the
+# burst's other requests on two cores.
+unset THINK_MS
+phase1 lockstep
+echo "== phase 1b: added latency, paced: the same, each request after a random 0 to $((2 * PACED_THINK_MS)) ms pause =="
+# Shoppers' requests do not arrive in step: the pause spreads them out, so the added latency is the path's own.
+export THINK_MS=$PACED_THINK_MS
+phase1 paced
+unset MIX THINK_MS
 
 echo "== phase 2: $HOLD_CONNECTIONS concurrent connections through the BFF for ${HOLD_SECONDS}s =="
 upstream_before=$(metric centra_requests_seconds_count)

@@ -6,6 +6,7 @@
 #
 #   BEFORE_JAR=/tmp/before.jar bench/relay-compare.sh          # AFTER_JAR defaults to this checkout's jar
 #   BEFORE_JAR=... AFTER_JAR=... WARMUP_SECONDS=60 ROUNDS=4 CONNECTIONS=16 SECONDS_PER_RUN=10 bench/relay-compare.sh
+#   THINK_MS=50 BEFORE_JAR=... bench/relay-compare.sh        # shoppers that pause (bench/load.lua), not in lockstep
 #
 # Both are warmed at the same time (WARMUP_SECONDS, 32 connections each), then every round runs the stand-in alone,
 # then the two builds one after the other, alternating which goes first. Per run: wrk's latency percentiles and the
@@ -21,6 +22,7 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 ROUNDS=${ROUNDS:-4}
 CONNECTIONS=${CONNECTIONS:-16}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
+THREADS=$((CONNECTIONS < 2 ? 1 : 2))
 
 . bench/lib.sh
 bench_work relay
@@ -60,7 +62,7 @@ echo "load average before the rounds: $(cut -d' ' -f1-3 /proc/loadavg)"
 measure() { # measure LABEL PORT PID
   local before after
   before=$(cpu_ms "$3")
-  wrk -t2 -c"$CONNECTIONS" -d"$SECONDS_PER_RUN"s --timeout 30s -s bench/load.lua "http://127.0.0.1:$2" \
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$SECONDS_PER_RUN"s --timeout 30s -s bench/load.lua "http://127.0.0.1:$2" \
     | awk '/^RESULT/' > "$WORK/run.txt"
   after=$(cpu_ms "$3")
   awk -v label="$1" -v used=$((after - before)) '{
@@ -69,7 +71,7 @@ measure() { # measure LABEL PORT PID
       printf "%s %s cpu_ms_per_request=%.2f\n", label, line, used / n }' "$WORK/run.txt"
 }
 for round in $(seq 1 "$ROUNDS"); do
-  wrk -t2 -c"$CONNECTIONS" -d"$SECONDS_PER_RUN"s -s bench/load.lua "http://127.0.0.1:$STUB_PORT" \
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$SECONDS_PER_RUN"s -s bench/load.lua "http://127.0.0.1:$STUB_PORT" \
     | awk -v r="$round" '/^RESULT/ { sub(/^RESULT/, "round " r " direct"); sub(/ errors_connect.*non2xx/, " non2xx"); print }'
   if [ $((round % 2)) = 1 ]; then
     measure "round $round before" "$BEFORE_PORT" "$BEFORE_PID"
