@@ -111,8 +111,7 @@ public final class CartEvents {
             release(clientKey, mine);
             throw tooMany("Too many event streams are open; try again shortly");
         }
-        List<SseEmitter> open = streams.computeIfAbsent(cart, key -> new CopyOnWriteArrayList<>());
-        if (open.size() >= limits.perCart()) {
+        if (streams(cart) >= limits.perCart()) {
             // Checked again below; refused here first, so a tab too many costs no subscription.
             total.decrementAndGet();
             release(clientKey, mine);
@@ -122,7 +121,7 @@ public final class CartEvents {
         AtomicBoolean freed = new AtomicBoolean();
         Runnable remove = () -> {
             slots.remove(emitter);
-            open.remove(emitter);
+            drop(cart, emitter);
             if (freed.compareAndSet(false, true)) {
                 total.decrementAndGet();
                 release(clientKey, mine);
@@ -137,12 +136,21 @@ public final class CartEvents {
         Deque<Event> log = logs.get(cart, key -> new ArrayDeque<>());
         // Under the log's monitor: an event delivered meanwhile waits, and reaches this stream after its snapshot.
         synchronized (log) {
-            synchronized (open) {
+            // Added in the map's own step for the cart: a heartbeat dropping the cart's empty list meanwhile cannot
+            // leave this stream in a list nothing delivers to.
+            boolean[] full = {false};
+            streams.compute(cart, (key, current) -> {
+                List<SseEmitter> open = current != null ? current : new CopyOnWriteArrayList<>();
                 if (open.size() >= limits.perCart()) {
-                    remove.run();
-                    throw tooManyForCart();
+                    full[0] = true;
+                } else {
+                    open.add(emitter);
                 }
-                open.add(emitter);
+                return open.isEmpty() ? null : open;
+            });
+            if (full[0]) {
+                remove.run();
+                throw tooManyForCart();
             }
             slots.put(emitter, remove);
             emitter.onCompletion(remove);
@@ -231,11 +239,18 @@ public final class CartEvents {
                 } catch (IOException | IllegalStateException e) {
                     // The tab is gone: free its slot now rather than when the container notices.
                     free(emitter);
-                    open.remove(emitter);
+                    drop(cart, emitter);
                 }
             }
         });
-        streams.values().removeIf(List::isEmpty);
+    }
+
+    /** Takes {@code emitter} off {@code cart}'s streams, and the cart off the map with its last stream. */
+    private void drop(String cart, SseEmitter emitter) {
+        streams.computeIfPresent(cart, (key, open) -> {
+            open.remove(emitter);
+            return open.isEmpty() ? null : open;
+        });
     }
 
     private final Map<SseEmitter, Runnable> slots = new ConcurrentHashMap<>();
@@ -263,7 +278,7 @@ public final class CartEvents {
             emitter.send(builder);
         } catch (IOException | IllegalStateException e) {
             free(emitter);
-            streams.getOrDefault(cart, new ArrayList<>()).remove(emitter);
+            drop(cart, emitter);
         }
     }
 }
