@@ -45,6 +45,7 @@ public final class RedisLink implements SmartLifecycle {
     private volatile boolean running;
     /** Whether a failed start of the listener container was logged: only the first is. */
     private volatile boolean startFailureLogged;
+
     private final LinkProbe probe;
 
     RedisLink(
