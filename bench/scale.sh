@@ -5,7 +5,7 @@
 # wrk, the two pairs back to back in each of ROUNDS rounds (the median round's ratio stands). Shows how the requests
 # spread over the instances, then stops everything it started.
 #
-#   bench/scale.sh              # DURATION=10 ROUNDS=3 CONNECTIONS=32 THREADS=2 BASE_PORT=18380 WARMUP_SECONDS=30
+#   bench/scale.sh              # DURATION=10 ROUNDS=3 CONNECTIONS=32 THREADS=2 BASE_PORT=18380 WARMUP_SECONDS=60
 #
 # BFF_JAR runs that jar instead of the packaged application (target/centra-bff-*.jar, rebuilt when older than the
 # sources), e.g. a copy of an earlier build to compare with; BFF_JAVA_OPTS adds JVM options to the four instances (not
@@ -192,7 +192,7 @@ report() { # report NAME < wrk output
 echo "cores: $(nproc), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Until the JIT has compiled the relayed path, a cart change costs several times its steady CPU, and the pair with
 # Redis has more code to compile: measured in the first minute, the ratio is partly a ratio of compile work.
-WARMUP_SECONDS=${WARMUP_SECONDS:-30}
+WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 echo "JIT warm-up through both pairs (${WARMUP_SECONDS}s each: catalog and cart mutations)"
 for lb in "$LB" "$LOCAL_LB"; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "$lb$CATALOG_PATH" >/dev/null
