@@ -94,8 +94,8 @@ echo "warm-up (JIT, pools)..."
 wrk -t2 -c64 -d15s -s bench/load.lua "$BFF" >/dev/null
 # The relayed path needs its own warm-up: in the full mix catalog hits outnumber it, and a relayed call that still runs
 # partly interpreted costs several milliseconds more.
-MIX=relayed wrk -t2 -c64 -d"${RELAYED_WARMUP_SECONDS:-30}"s -s bench/load.lua "$BFF" >/dev/null
-MIX=relayed wrk -t2 -c64 -d"${RELAYED_WARMUP_SECONDS:-30}"s -s bench/load.lua "$BARE" >/dev/null
+MIX=relayed wrk -t2 -c64 -d"${RELAYED_WARMUP_SECONDS:-120}"s -s bench/load.lua "$BFF" >/dev/null
+MIX=relayed wrk -t2 -c64 -d"${RELAYED_WARMUP_SECONDS:-120}"s -s bench/load.lua "$BARE" >/dev/null
 run "warm-up-stub" "$STUB" 16 3 >/dev/null
 
 export MIX=relayed   # operations that reach Centra on every call: the stub sees the same requests as the BFF does
