@@ -27,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -122,8 +121,8 @@ final class RedisCartLock implements CartLock, DisposableBean {
     }
 
     /**
-     * A lease this instance holds: its token, the cart's shared state as the lease found it (taken by the first
-     * {@link RedisCarts#pull} inside it), how many instances had a tab of the cart open then, and what the change
+     * A lease this instance holds: its token, the cart's shared state as the lease found it (applied by
+     * {@link RedisCarts#pull} inside it, once to each copy), how many instances had a tab of the cart open then, and what the change
      * hands back with the release.
      */
     static final class Held {
@@ -131,7 +130,7 @@ final class RedisCartLock implements CartLock, DisposableBean {
         final String state;
         final String lock;
         final long listeners;
-        private final AtomicBoolean snapshotTaken = new AtomicBoolean();
+        private final List<Object> restoredCopies = new ArrayList<>(2);
         private final List<Pending> events = new ArrayList<>();
         private String stateJson;
         private String version;
@@ -144,9 +143,21 @@ final class RedisCartLock implements CartLock, DisposableBean {
             this.listeners = listeners;
         }
 
-        /** True once: the holder's copy is to be updated with the state the lease found, without asking Redis. */
-        boolean takeSnapshot() {
-            return snapshotTaken.compareAndSet(false, true);
+        /**
+         * Runs {@code restore} (the state the lease found applied to {@code copy}, without asking Redis) once per copy,
+         * and only after every earlier call has finished. Once per copy, not once per lease: a copy made while the
+         * lease is held (a widget's signal or a tab for a cart this instance had no copy of yet builds a candidate
+         * copy, which may be dropped for the holder's own) gets the state too, and the holder's copy is still restored
+         * when its own pull comes later. Again into the same copy, it would undo the holder's changes.
+         */
+        synchronized void restoreOnce(Object copy, Runnable restore) {
+            for (Object restored : restoredCopies) {
+                if (restored == copy) {
+                    return;
+                }
+            }
+            restoredCopies.add(copy);
+            restore.run();
         }
 
         /** The state to write with the release; {@code unsaved} runs if it cannot be. */

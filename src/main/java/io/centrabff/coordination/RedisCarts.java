@@ -91,16 +91,14 @@ final class RedisCarts implements CartStates.Shared {
 
     /**
      * Inside a lease this instance holds, the state the lease found when it was taken (read in the same trip) is
-     * applied once and Redis is not asked again: only the newest lease writes, so nothing newer can be there. Outside
+     * applied once to each copy and Redis is not asked again: only the newest lease writes, so nothing newer can be there. Outside
      * a lease, the state this request read with its token (in the trip that resolved its session) is used once.
      */
     @Override
     public void pull(String cart, CartState state) {
         RedisCartLock.Held lease = lock.held(cart);
         if (lease != null) {
-            if (lease.takeSnapshot()) {
-                restore(state, lease.state, lease.lock);
-            }
+            lease.restoreOnce(state, () -> restore(state, lease.state, lease.lock));
             return;
         }
         if (!link.up()) {
