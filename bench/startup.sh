@@ -11,6 +11,9 @@
 #
 #   bench/startup.sh   # RUNS=5 PORT=18090
 #   BASELINE_JAR=/tmp/before.jar bench/startup.sh   # adds that build the image's way (extracted + CDS), interleaved
+#   AOT_CACHE_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/startup.sh
+#       # adds the extracted jar on that JVM (Java 25 or later), once with a CDS archive and once with an AOT cache
+#       # (JEP 483, 514, 515), each from its own training run until ready: what the JDK after 17 would give
 #
 # Needs Java 17 and bash.
 set -euo pipefail
@@ -45,6 +48,13 @@ extract_and_train() {
 }
 extract_and_train "$JAR" "$WORK/app"
 EXTRACTED="$WORK/app/$(basename "$JAR")"
+if [ -n "${AOT_CACHE_JAVA:-}" ]; then
+  echo "Training runs for the CDS archive and the AOT cache on $AOT_CACHE_JAVA"
+  for archive in "$WORK/later.jsa" "$WORK/later.aot"; do
+    CDS_TRAINING_JAVA=$AOT_CACHE_JAVA src/main/docker/cds-training.sh "$archive" "$MANAGEMENT_PORT" -jar "$EXTRACTED" \
+      "${ARGS[@]}" >"$WORK/training.log" 2>&1 || { cat "$WORK/training.log"; echo "no $archive written"; exit 1; }
+  done
+fi
 if [ -n "${BASELINE_JAR:-}" ]; then
   extract_and_train "$BASELINE_JAR" "$WORK/baseline"
   BASELINE_EXTRACTED="$WORK/baseline/$(basename "$BASELINE_JAR")"
@@ -66,9 +76,13 @@ ready() {
 
 # Sets MS to the milliseconds from launching the JVM to the readiness probe's first 200.
 measure() {
-  local start end
+  local start end java=java
+  if [ "$1" = --java ]; then
+    java=$2
+    shift 2
+  fi
   start=$(date +%s%N)
-  java "$@" "${ARGS[@]}" >"$WORK/run.log" 2>&1 &
+  "$java" "$@" "${ARGS[@]}" >"$WORK/run.log" 2>&1 &
   PID=$!
   until ready 2>/dev/null; do
     kill -0 "$PID" 2>/dev/null || { cat "$WORK/run.log"; exit 1; }
@@ -97,6 +111,7 @@ main_thread_cpu_ms() {
 declare -A TIMES MAIN_CPU
 VARIANTS=(plain extracted cds)
 [ -n "${BASELINE_JAR:-}" ] && VARIANTS+=(baseline-cds)
+[ -n "${AOT_CACHE_JAVA:-}" ] && VARIANTS+=(later-cds later-aot)
 echo "Load before the run: $(uptime)"
 for run in $(seq 1 "$RUNS"); do
   for variant in "${VARIANTS[@]}"; do
@@ -105,6 +120,9 @@ for run in $(seq 1 "$RUNS"); do
       extracted) measure -jar "$EXTRACTED" ;;
       cds) measure -XX:SharedArchiveFile="$WORK/app.jsa" -Xlog:cds=off -jar "$EXTRACTED" ;;
       baseline-cds) measure -XX:SharedArchiveFile="$WORK/baseline.jsa" -Xlog:cds=off -jar "$BASELINE_EXTRACTED" ;;
+      later-cds) measure --java "$AOT_CACHE_JAVA" -XX:SharedArchiveFile="$WORK/later.jsa" -Xlog:cds=off -jar "$EXTRACTED" ;;
+      later-aot) measure --java "$AOT_CACHE_JAVA" -XX:AOTCache="$WORK/later.aot" -Xlog:aot=off -Xlog:cds=off \
+        -jar "$EXTRACTED" ;;
     esac
     TIMES[$variant]="${TIMES[$variant]:-} $MS"
     MAIN_CPU[$variant]="${MAIN_CPU[$variant]:-} $MAIN_CPU_MS"

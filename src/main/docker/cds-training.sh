@@ -9,6 +9,8 @@
 #   cds-training.sh application.jsa 8081 -jar application.jar --spring.profiles.active=sandbox
 #
 # CDS_TRAINING_TIMEOUT_SECONDS (600) bounds the wait for readiness (an emulated build platform is slow).
+# CDS_TRAINING_JAVA (java) is the JVM to train; an ARCHIVE named *.aot is written as an AOT cache instead
+# (-XX:AOTCacheOutput, Java 25 and later: bench/startup.sh measures it with AOT_CACHE_JAVA).
 # The probe speaks HTTP over bash's /dev/tcp, so the script needs neither curl nor wget. Used by the Dockerfile and by
 # bench/startup.sh, so both train the same way.
 set -euo pipefail
@@ -18,7 +20,12 @@ MANAGEMENT_PORT=$2
 shift 2
 TIMEOUT_SECONDS=${CDS_TRAINING_TIMEOUT_SECONDS:-600}
 
-java -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off "$@" &
+JAVA=${CDS_TRAINING_JAVA:-java}
+if [[ $ARCHIVE == *.aot ]]; then
+  "$JAVA" -XX:AOTCacheOutput="$ARCHIVE" -Xlog:aot=off -Xlog:cds=off "$@" &
+else
+  "$JAVA" -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off "$@" &
+fi
 PID=$!
 trap 'kill "$PID" 2>/dev/null || true' EXIT
 
