@@ -6,6 +6,7 @@
 # spread over the instances, then stops everything it started.
 #
 #   bench/scale.sh              # DURATION=10 ROUNDS=3 CONNECTIONS=32 THREADS=2 BASE_PORT=18380 WARMUP_SECONDS=60
+#                               # CARTS_PER_CONNECTION=4 (carts per wrk thread: its connections × this)
 #
 # BFF_JAR runs that jar instead of the packaged application (target/centra-bff-*.jar, rebuilt when older than the
 # sources), e.g. a copy of an earlier build to compare with; BFF_JAVA_OPTS adds JVM options to the four instances (not
@@ -144,21 +145,42 @@ curl -fs -o /dev/null "$LOCAL_LB$CATALOG_PATH" || { echo "the second nginx port 
 status=$(curl -s -o /dev/null -w '%{http_code}' "$LB/actuator/health")
 [ "$status" = 404 ] || { echo "nginx exposes /actuator (status $status)"; exit 1; }
 
-# Carts on the shared sandbox (one per connection, as shoppers have), read through either instance with their cookie.
+# Carts on the shared sandbox, read and changed through either instance with their cookie. Each wrk thread cycles
+# through carts of its own, CARTS_PER_CONNECTION times as many as it has connections: as with real shoppers, a cart
+# is rarely changed twice at the same time (a request would have to take that many times the others' time to meet
+# the next one on its cart). Until 2026-11-30 both threads cycled through the same CONNECTIONS carts, so the same cart
+# was often changed from two connections at once: the pair with Redis then serialized those changes across its
+# instances (the lease) while the pair without Redis let both instances change the cart at once.
+CARTS_PER_CONNECTION=${CARTS_PER_CONNECTION:-4}
+CARTS_PER_THREAD=$((CONNECTIONS / THREADS * CARTS_PER_CONNECTION))
 printf 'local cookies = {\n' >"$WORK/carts.lua"
-for i in $(seq 1 "$CONNECTIONS"); do
+for i in $(seq 1 $((CARTS_PER_THREAD * THREADS))); do
   rm -f "$WORK/cookies"
-  curl -fs -c "$WORK/cookies" -X POST "$LB/api/checkout/items/1001-$((i % 3 + 1))" >/dev/null
+  # Each from a shopper's address of its own: new carts from one address are limited (the cart-adds rule), and nginx,
+  # the edge, replaces a client's X-Forwarded-For; so the carts are made on bff-a directly, which believes the header
+  # from a loopback peer (--bff.session.trusted-proxies).
+  status=$(curl -s -o "$WORK/answer" -w '%{http_code}' -c "$WORK/cookies" \
+    -H "X-Forwarded-For: 10.77.$((i / 250)).$((i % 250 + 1))" \
+    -X POST "http://127.0.0.1:$A_PORT/api/checkout/items/1001-$((i % 3 + 1))")
+  [ "$status" = 200 ] || { echo "POST /items for cart $i: $status $(head -c 300 "$WORK/answer")"; exit 1; }
   session=$(awk '$6 == "centra-session" { print $7 }' "$WORK/cookies")
   [ -n "$session" ] || { echo "no session cookie from POST /items"; exit 1; }
   printf '  "centra-session=%s",\n' "$session" >>"$WORK/carts.lua"
 done
-cat >>"$WORK/carts.lua" <<'LUA'
+cat >>"$WORK/carts.lua" <<LUA
 }
+local per_thread = $CARTS_PER_THREAD
+LUA
+cat >>"$WORK/carts.lua" <<'LUA'
+local threads = 0
+setup = function(thread)
+  thread:set("first", threads * per_thread)
+  threads = threads + 1
+end
 local n = 0
 request = function()
   n = n + 1
-  return wrk.format("GET", "/api/checkout/selection", { ["Cookie"] = cookies[n % #cookies + 1] })
+  return wrk.format("GET", "/api/checkout/selection", { ["Cookie"] = cookies[first + n % per_thread + 1] })
 end
 LUA
 CART="$LB/api/checkout/selection"
@@ -234,7 +256,7 @@ done
 awk -v a=$((a_after - a_before)) -v b=$((b_after - b_before)) \
   'BEGIN { printf "with Redis, served by bff-a: %d, bff-b: %d (%.1f%% / %.1f%%)\n", a, b, 100 * a / (a + b), 100 * b / (a + b) }'
 echo "(catalog: GET /api/checkout/products/1001 from each instance's cache; cart read: GET /api/checkout/selection and"
-echo " cart mutation: PUT /api/checkout/countries/SE on $CONNECTIONS carts, relayed to the shared sandbox)"
+echo " cart mutation: PUT /api/checkout/countries/SE on $((CARTS_PER_THREAD * THREADS)) carts, $CARTS_PER_THREAD per wrk thread, relayed to the shared sandbox)"
 for kind in catalog cart mutation; do
   for round in $(seq 1 "$ROUNDS"); do
     awk -v r="$(rps "$WORK/redis-$kind-$round.txt")" -v l="$(rps "$WORK/local-$kind-$round.txt")" 'BEGIN {printf "%.6f\n", r / l}'
