@@ -122,8 +122,8 @@ final class RedisCartLock implements CartLock, DisposableBean {
 
     /**
      * A lease this instance holds: its token, the cart's shared state as the lease found it (applied by
-     * {@link RedisCarts#pull} inside it, once to each copy), how many instances had a tab of the cart open then, and what the change
-     * hands back with the release.
+     * {@link RedisCarts#pull} inside it, once to each copy), how many instances had a tab of the cart open then, and
+     * what the change hands back with the release.
      */
     static final class Held {
         final long fence;

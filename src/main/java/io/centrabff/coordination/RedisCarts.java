@@ -91,8 +91,9 @@ final class RedisCarts implements CartStates.Shared {
 
     /**
      * Inside a lease this instance holds, the state the lease found when it was taken (read in the same trip) is
-     * applied once to each copy and Redis is not asked again: only the newest lease writes, so nothing newer can be there. Outside
-     * a lease, the state this request read with its token (in the trip that resolved its session) is used once.
+     * applied once to each copy and Redis is not asked again: only the newest lease writes, so nothing newer can be
+     * there. Outside a lease, the state this request read with its token (in the trip that resolved its session) is
+     * used once.
      */
     @Override
     public void pull(String cart, CartState state) {
