@@ -8,6 +8,7 @@
 #   BEFORE_JAR=... AFTER_JAR=... WARMUP_SECONDS=60 ROUNDS=4 CONNECTIONS=16 SECONDS_PER_RUN=10 bench/relay-compare.sh
 #   THINK_MS=50 BEFORE_JAR=... bench/relay-compare.sh        # shoppers that pause (bench/load.lua), not in lockstep
 #   BEFORE_JAR=x.jar AFTER_JAR=x.jar AFTER_ARGS='--some.setting=value' bench/relay-compare.sh   # one setting's cost
+#   BEFORE_JAR=x.jar AFTER_JAR=x.jar AFTER_JAVA_OPTS='-Dsome.property=value' bench/relay-compare.sh   # a JVM option's
 #
 # Both are warmed at the same time (WARMUP_SECONDS, 32 connections each), then every round runs the stand-in alone,
 # then the two builds one after the other, alternating which goes first. Per run: wrk's latency percentiles and the
@@ -34,16 +35,16 @@ sed -e "s#__PORT__#$STUB_PORT#g" -e "s#__DIR__#$WORK#g" bench/load-stub.conf > "
 nginx -c "$WORK/nginx.conf" -p "$WORK" &
 PIDS+=($!)
 
-start() { # start JAR PORT [ARGUMENTS]: prints the JVM's pid
+start() { # start JAR PORT [ARGUMENTS] [JVM OPTIONS]: prints the JVM's pid
   # shellcheck disable=SC2086
-  java -Xmx512m -jar "$1" --server.port="$2" --management.server.port="$2" \
+  java -Xmx512m ${4:-} -jar "$1" --server.port="$2" --management.server.port="$2" \
     --centra.base-url="http://127.0.0.1:$STUB_PORT/api/checkout" --centra.max-connections=2500 \
     --bff.rate-limits.enabled=false --logging.level.root=WARN ${3:-} > "$WORK/$2.log" 2>&1 &
   echo $!
 }
-BEFORE_PID=$(start "$BEFORE_JAR" "$BEFORE_PORT" "${BEFORE_ARGS:-}")
+BEFORE_PID=$(start "$BEFORE_JAR" "$BEFORE_PORT" "${BEFORE_ARGS:-}" "${BEFORE_JAVA_OPTS:-}")
 PIDS+=("$BEFORE_PID")
-AFTER_PID=$(start "$AFTER_JAR" "$AFTER_PORT" "${AFTER_ARGS:-}")
+AFTER_PID=$(start "$AFTER_JAR" "$AFTER_PORT" "${AFTER_ARGS:-}" "${AFTER_JAVA_OPTS:-}")
 PIDS+=("$AFTER_PID")
 for port in "$BEFORE_PORT" "$AFTER_PORT"; do
   for _ in $(seq 1 240); do
