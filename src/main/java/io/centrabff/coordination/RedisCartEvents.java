@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -244,11 +243,7 @@ final class RedisCartEvents implements CartEvents.Transport, DisposableBean {
     @EventListener
     void recovered(RedisLinkRecovered event) {
         link.recovering("cart-events", () -> {
-            StatefulRedisPubSubConnection<String, String> current = connection;
-            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-            while (current != null && !current.isOpen() && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-            }
+            RedisLink.awaitOpen(connection);
             CompletableFuture<Void> subscribed;
             synchronized (listening) {
                 if (listening.isEmpty()) {

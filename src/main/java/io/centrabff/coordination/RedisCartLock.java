@@ -27,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -431,11 +430,7 @@ final class RedisCartLock implements CartLock, DisposableBean {
     @EventListener
     void recovered(RedisLinkRecovered event) {
         link.recovering("cart-lock", () -> {
-            StatefulConnection<String, String> current = connection;
-            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-            while (current != null && !current.isOpen() && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-            }
+            RedisLink.awaitOpen(connection);
         });
     }
 

@@ -1,14 +1,17 @@
 package io.centrabff.coordination;
 
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -226,6 +229,17 @@ public final class RedisLink implements SmartLifecycle {
             action.run();
         } catch (RuntimeException e) {
             log.warn("Writing what {} kept during the Redis outage failed", component, e);
+        }
+    }
+
+    /**
+     * Waits (at most 3 s) for a connection of a listener's own to be open again, so that coordination resumes only once
+     * it can be used; null (never connected) does not wait.
+     */
+    static void awaitOpen(StatefulConnection<?, ?> connection) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (connection != null && !connection.isOpen() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
     }
 
